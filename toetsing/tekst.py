@@ -1,0 +1,15 @@
+"""Text normalisation shared by the importer (sheet and column names) and the facts
+(texts the rules compare): case, accents, surrounding spaces and a trailing colon
+never make a difference."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPATIES = re.compile(r"\s+")
+
+
+def normaliseer(tekst: str) -> str:
+    """'  Café-Uren: ' -> 'cafe-uren'"""
+    zonder_accenten = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode("ascii")
+    return _SPATIES.sub(" ", zonder_accenten).strip().rstrip(":").strip().lower()

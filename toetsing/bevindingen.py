@@ -1,0 +1,126 @@
+"""What the engine fired -> bevindingen and the toetsingsrapport model.
+
+Every report writer renders this model and nothing else; none of them decides a status.
+A rule's status is the most serious status among its fired parts (ontbreekt before
+afwijkend before voldaan); its toelichting names every part that is not voldaan.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from toetsing.engine.sessie import Uitkomst
+from toetsing.feiten import Index
+from toetsing.regels.model import Regel, Regelset, Status
+from toetsing.werkplan.model import Melding, W
+
+
+class Bewijs(BaseModel):
+    """One cell a bevinding rests on, frictionless-style."""
+
+    cel: str  # "Kengetallen!C4"
+    blad: str
+    kolom: str | None = None
+    verwacht: str = ""
+    gevonden: str = ""
+
+
+class Bevinding(BaseModel):
+    regel: str
+    titel: str
+    status: Status
+    toelichting: str
+    bron: str  # document + clause
+    citaat: str
+    blok: str
+    deelopdracht: int | None = None
+    deelopdracht_naam: str | None = None
+    bewijs: list[str] = []
+    details: list[Bewijs] = []
+
+
+class Rapport(BaseModel):
+    opdracht: str
+    opdracht_titel: str
+    werkplan: str
+    organisatie: str | None = None
+    getoetst_op: datetime
+    bevindingen: list[Bevinding]
+    meldingen: list[Melding] = []
+
+    def telling(self) -> dict[str, int]:
+        tellers = {s.value: 0 for s in Status}
+        for b in self.bevindingen:
+            tellers[b.status.value] += 1
+        return tellers
+
+    @property
+    def exitcode(self) -> int:
+        """0 when every applicable bevinding is voldaan, else 1."""
+        return int(any(b.status in (Status.afwijkend, Status.ontbreekt) for b in self.bevindingen))
+
+
+def weergave(w: W) -> str:
+    if w.ruw is not None:
+        return w.ruw
+    waarde: Any = w.waarde
+    if isinstance(waarde, float):
+        return f"{waarde:g}".replace(".", ",")
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, list):
+        return ", ".join(str(v) for v in waarde)
+    if hasattr(waarde, "strftime"):
+        return waarde.strftime("%d-%m-%Y")
+    return str(waarde)
+
+
+def beoordeel(regelset: Regelset, uitkomsten: list[Uitkomst], index: Index) -> list[Bevinding]:
+    per_regel: dict[str, list[Uitkomst]] = defaultdict(list)
+    for uitkomst in uitkomsten:
+        per_regel[uitkomst.deel.regel].append(uitkomst)
+    return [_bevinding(regelset, regel, per_regel.get(regel.id, []), index) for regel in regelset.regels]
+
+
+def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], index: Index) -> Bevinding:
+    if not uitkomsten:
+        # every check compiles to parts that cover all cases, so this is a defect of ours
+        raise RuntimeError(f"regel {regel.id}: de engine gaf geen uitkomst")
+    status = max((u.deel.status for u in uitkomsten), key=lambda s: s.ernst)
+    relevant = [u for u in uitkomsten if u.deel.status == status]
+    details: list[Bewijs] = []
+    zinnen: list[str] = []
+    for uitkomst in relevant:
+        cellen = _cellen(uitkomst, index)
+        gevonden = "; ".join(dict.fromkeys(weergave(w) for w in cellen)) or "niets"
+        zin = uitkomst.deel.tekst.replace("{gevonden}", gevonden)
+        if zin not in zinnen:
+            zinnen.append(zin)
+        for w in cellen:
+            bewijs = Bewijs(cel=str(w.plek), blad=w.plek.blad, kolom=w.plek.kolom,
+                            verwacht=uitkomst.deel.verwacht, gevonden=weergave(w))
+            if bewijs not in details:
+                details.append(bewijs)
+    document = regelset.documenten[regel.bron.document]
+    naam = regelset.deelopdrachten[regel.deelopdracht].naam if regel.deelopdracht else None
+    return Bevinding(
+        regel=regel.id, titel=regel.titel, status=status, toelichting=" ".join(zinnen),
+        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat, blok=regel.blok,
+        deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
+        bewijs=list(dict.fromkeys(d.cel for d in details)), details=details,
+    )
+
+
+def _cellen(uitkomst: Uitkomst, index: Index) -> list[W]:
+    cellen: list[W] = []
+    for alias, velden in uitkomst.deel.bewijs.items():
+        feit = uitkomst.feiten.get(alias)
+        if not feit:
+            continue
+        for veld, w in index.get(feit["id"], []):
+            if veld in velden and w not in cellen:
+                cellen.append(w)
+    return cellen

@@ -1,0 +1,390 @@
+"""Rule set -> durable-rules ruleset definition.
+
+Each check of a rule compiles to a few engine rules ("delen"), one per outcome: the
+engine fires `voldaan` on facts that meet the demand, `afwijkend` on facts that do not,
+and `ontbreekt` through negation: after the last fact (`einde`) no fact of the kind
+exists. A rule of a blok B deelopdracht only fires when the werkplan's reikwijdte holds
+that deelopdracht, and fires `niet van toepassing` when it does not. Which status a
+rule gets from its parts is decided afterwards (the most serious one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from toetsing.regels.model import (
+    CodesAkkoord, DatumVoor, DeelopdrachtVelden, DeelopdrachtVermeldt, KengetalAanwezig,
+    KengetalDrempel, KengetalToename, ProductKwartalen, ProductUiterlijk, Regel, Regelset,
+    RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VerbodenInhoud,
+)
+from toetsing.feiten import datumnummer
+from toetsing.tekst import normaliseer
+
+Patroon = dict[str, Any]
+EINDE: Patroon = {"soort": "einde"}
+
+
+@dataclass
+class Deel:
+    """One engine rule: when its condition holds, the rule gets `status` for this part."""
+
+    regel: str
+    status: Status
+    tekst: str  # Dutch sentence; {gevonden} is filled with the value found in the cell
+    verwacht: str = ""
+    # alias in the condition -> fact fields whose cells are the evidence
+    bewijs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    conditie: list[Patroon] = field(default_factory=list)
+
+
+# --- pattern helpers (durable-rules JSON syntax) ------------------------------------
+
+def feit(soort: str, *voorwaarden: Patroon) -> Patroon:
+    return en({"soort": soort}, *voorwaarden)
+
+
+def bestaat(veld: str) -> Patroon:
+    return {"$ex": {veld: 1}}
+
+
+def bestaat_niet(veld: str) -> Patroon:
+    return {"$nex": {veld: 1}}
+
+
+def of(*voorwaarden: Patroon) -> Patroon:
+    return {"$or": list(voorwaarden)} if len(voorwaarden) > 1 else voorwaarden[0]
+
+
+def en(*voorwaarden: Patroon) -> Patroon:
+    # flat: durable-rules mis-evaluates a fact reference inside a nested $and
+    plat = [d for v in voorwaarden for d in (v["$and"] if set(v) == {"$and"} else [v])]
+    return {"$and": plat} if len(plat) > 1 else plat[0]
+
+
+def vergelijk(op: str, veld: str, waarde: Any) -> Patroon:
+    return {op: {veld: waarde}}
+
+
+def niet(alias: str, patroon: Patroon) -> Patroon:
+    return {f"{alias}$not": patroon}
+
+
+def met(alias: str, patroon: Patroon) -> Patroon:
+    return {alias: patroon}
+
+
+# --- compiling the checks ---------------------------------------------------------------
+
+class Compiler:
+    def __init__(self, regelset: Regelset):
+        self.regelset = regelset
+
+    def delen(self, regel: Regel) -> list[Deel]:
+        delen: list[Deel] = []
+        for controle in regel.controles:
+            delen.extend(_SOORTEN[type(controle)](self, regel, controle))
+        _pas_uitleg_toe(regel, delen)
+        if regel.deelopdracht is not None:
+            delen = self._alleen_binnen_reikwijdte(regel, delen)
+        return delen
+
+    def _alleen_binnen_reikwijdte(self, regel: Regel, delen: list[Deel]) -> list[Deel]:
+        nr = regel.deelopdracht
+        binnen = feit("reikwijdte", of({"volledig": True}, {"nr": nr}))
+        for deel in delen:
+            deel.conditie = [met("rw", binnen), *deel.conditie]
+        naam = self.regelset.deelopdrachten[nr].naam
+        delen.append(Deel(regel.id, Status.niet_van_toepassing,
+                          f"Deelopdracht {nr} ({naam}) valt buiten de reikwijdte van dit werkplan.",
+                          conditie=[met("e", EINDE), niet("rw", binnen)]))
+        return delen
+
+    # matching rows by code, or by their description when the code cell is empty
+
+    def kengetal(self, code: str, *voorwaarden: Patroon) -> Patroon:
+        return self._code_rij("kengetal", "omschrijving", code, self.regelset.kengetallen[code].omschrijving, voorwaarden)
+
+    def product(self, code: str, *voorwaarden: Patroon) -> Patroon:
+        return self._code_rij("product", "product", code, self.regelset.producten[code].omschrijving, voorwaarden)
+
+    def randvoorwaarde(self, code: str, *voorwaarden: Patroon) -> Patroon:
+        omschrijving = self.regelset.randvoorwaarden[code].omschrijving
+        return self._code_rij("randvoorwaarde", "randvoorwaarde", code, omschrijving, voorwaarden)
+
+    @staticmethod
+    def _code_rij(soort: str, tekstveld: str, code: str, omschrijving: str, voorwaarden: tuple[Patroon, ...]) -> Patroon:
+        herkend = of({"code": code}, en(bestaat_niet("code"), {tekstveld: normaliseer(omschrijving)}))
+        return feit(soort, herkend, *voorwaarden)
+
+    def deelopdracht(self, nr: int, *voorwaarden: Patroon) -> Patroon:
+        return feit("deelopdracht", {"nr": float(nr)}, *voorwaarden)
+
+    def do_naam(self, nr: int) -> str:
+        return f"deelopdracht {nr} ({self.regelset.deelopdrachten[nr].naam})"
+
+
+def _drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: Patroon, velden: tuple[str, ...],
+          teksten: tuple[str, str, str], verwacht: str) -> list[Deel]:
+    """The common shape: a fact that meets the demand, one that does not, or none at all."""
+    voldaan, afwijkend, ontbreekt = teksten
+    return [
+        Deel(regel.id, Status.voldaan, voldaan, verwacht, {alias: velden}, [met(alias, en(gevonden, goed))]),
+        Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, fout))]),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet(alias, gevonden)]),
+    ]
+
+
+def _veld_aanwezig(c: Compiler, regel: Regel, k: VeldAanwezig) -> list[Deel]:
+    gevonden = feit("veld", {"veld": k.veld})
+    label = _VELDLABELS[k.veld]
+    return [
+        Deel(regel.id, Status.voldaan, f"{label} is ingevuld: {{gevonden}}.", "ingevuld", {"v": (k.veld,)}, [met("v", gevonden)]),
+        Deel(regel.id, Status.ontbreekt, f"{label} is niet ingevuld op het blad Algemeen.", "ingevuld", {},
+             [met("e", EINDE), niet("v", gevonden)]),
+    ]
+
+
+def _veld_gelijk(c: Compiler, regel: Regel, k: VeldGelijk) -> list[Deel]:
+    waarde = float(k.waarde) if isinstance(k.waarde, int) else normaliseer(k.waarde)
+    label = _VELDLABELS[k.veld]
+    return _drie(regel, "v", feit("veld", {"veld": k.veld}, bestaat(k.veld)), {k.veld: waarde},
+                 vergelijk("$neq", k.veld, waarde), (k.veld,),
+                 (f"{label} is {{gevonden}}.", f"{label} is {{gevonden}}; de opdracht gaat over {k.waarde}.",
+                  f"{label} is niet ingevuld op het blad Algemeen."), str(k.waarde))
+
+
+def _veld_aantal(c: Compiler, regel: Regel, k: VeldAantal) -> list[Deel]:
+    label = _VELDLABELS[k.veld]
+    grenzen, buiten, verwacht = _grenzen(k.veld, k.minimaal, k.maximaal, None)
+    return _drie(regel, "v", feit("veld", {"veld": k.veld}, bestaat(k.veld)), grenzen, buiten, (k.veld,),
+                 (f"{label}: {{gevonden}}.", f"{label}: {{gevonden}}; verwacht is {verwacht}.",
+                  f"{label} is niet ingevuld op het blad Algemeen."), verwacht)
+
+
+def _datum_voor(c: Compiler, regel: Regel, k: DatumVoor) -> list[Deel]:
+    grens = datumnummer(k.voor)
+    label = _VELDLABELS[k.veld]
+    datum = k.voor.strftime("%d-%m-%Y")
+    return _drie(regel, "v", feit("veld", {"veld": k.veld}, bestaat(k.veld)), vergelijk("$lt", k.veld, grens),
+                 vergelijk("$gte", k.veld, grens), (k.veld,),
+                 (f"{label} {{gevonden}} ligt vóór {datum}.", f"{label} {{gevonden}} is niet vóór {datum}.",
+                  f"{label} is niet ingevuld op het blad Algemeen."), f"vóór {datum}")
+
+
+def _grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_dan: float | None):
+    goed, fout, woorden = [], [], []
+    if minimaal is not None:
+        goed.append(vergelijk("$gte", veld, minimaal)); fout.append(vergelijk("$lt", veld, minimaal))
+        woorden.append(f"minimaal {_getal(minimaal)}")
+    if groter_dan is not None:
+        goed.append(vergelijk("$gt", veld, groter_dan)); fout.append(vergelijk("$lte", veld, groter_dan))
+        woorden.append(f"meer dan {_getal(groter_dan)}")
+    if maximaal is not None:
+        goed.append(vergelijk("$lte", veld, maximaal)); fout.append(vergelijk("$gt", veld, maximaal))
+        woorden.append(f"maximaal {_getal(maximaal)}")
+    return en(*goed), of(*fout), " en ".join(woorden)
+
+
+def _getal(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def _kengetal_drempel(c: Compiler, regel: Regel, k: KengetalDrempel) -> list[Deel]:
+    delen = []
+    for code in k.codes:
+        info = c.regelset.kengetallen[code]
+        eenheid = f" {info.eenheid}" if info.eenheid else ""
+        goed, fout, verwacht = _grenzen("getal", k.minimaal, k.maximaal, k.groter_dan)
+        verwacht += eenheid
+        delen += _drie(regel, "k", c.kengetal(code, bestaat("getal")), goed, fout, ("waarde",),
+                       (f"{code} is {{gevonden}}{eenheid}.", f"{code} is {{gevonden}}{eenheid}; de opdracht vraagt {verwacht}.",
+                        f"Het werkplan noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen."),
+                       verwacht)
+        delen.append(Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
+                          {"t": ("waarde",)}, [met("t", c.kengetal(code, bestaat_niet("getal"), bestaat("tekst")))]))
+        # a text value is reported as afwijkend above, not also as missing
+        delen[-2].conditie[1] = niet("k", c.kengetal(code, of(bestaat("getal"), bestaat("tekst"))))
+    return delen
+
+
+def _kengetal_aanwezig(c: Compiler, regel: Regel, k: KengetalAanwezig) -> list[Deel]:
+    delen = []
+    for code in k.codes:
+        info = c.regelset.kengetallen[code]
+        gevonden = c.kengetal(code, of(bestaat("getal"), bestaat("tekst")))
+        delen += [
+            Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
+                 [met("k", gevonden)]),
+            Deel(regel.id, Status.ontbreekt, f"Het werkplan vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
+                 "ingevuld", {}, [met("e", EINDE), niet("k", gevonden)]),
+        ]
+    return delen
+
+
+def _kengetal_toename(c: Compiler, regel: Regel, k: KengetalToename) -> list[Deel]:
+    doel = c.kengetal(k.code, bestaat("getal"))
+    basis = c.kengetal(k.nulmeting, bestaat("getal"))
+    verwacht = f"{k.code} hoger dan {k.nulmeting}"
+    bewijs = {"d": ("waarde",), "n": ("waarde",)}
+    return [
+        Deel(regel.id, Status.voldaan, f"{k.code} ({{gevonden}}) is hoger dan de nulmeting {k.nulmeting}.", verwacht, bewijs,
+             [met("d", doel), met("n", en(basis, vergelijk("$lt", "getal", {"d": "getal"})))]),
+        Deel(regel.id, Status.afwijkend, f"{k.code} is niet hoger dan de nulmeting {k.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
+             verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$gte", "getal", {"d": "getal"})))]),
+        Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen getal voor {k.code} ({c.regelset.kengetallen[k.code].omschrijving}).",
+             verwacht, {}, [met("e", EINDE), niet("d", doel)]),
+        Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen nulmeting {k.nulmeting} ({c.regelset.kengetallen[k.nulmeting].omschrijving}).",
+             verwacht, {}, [met("e", EINDE), niet("n", basis)]),
+    ]
+
+
+def _product_kwartalen(c: Compiler, regel: Regel, k: ProductKwartalen) -> list[Deel]:
+    delen = []
+    geleverd = c.product(k.product, bestaat("kwartaalnr"))
+    namen = " en ".join(f"Q{q}" for q in k.kwartalen)
+    for q in k.kwartalen:
+        in_q = c.product(k.product, {"jaar": k.jaar}, {"kwartaal": q})
+        delen += [
+            Deel(regel.id, Status.voldaan, f"{k.product} wordt opgeleverd in Q{q} {k.jaar} ({{gevonden}}).", f"Q{q} {k.jaar}",
+                 {"p": ("oplevering",)}, [met("p", in_q)]),
+            Deel(regel.id, Status.afwijkend, f"{k.product} heeft geen oplevering in Q{q} {k.jaar}; gevonden: {{gevonden}}.",
+                 f"Q{q} {k.jaar}", {"p": ("oplevering",)}, [met("e", EINDE), met("p", geleverd), niet("q", in_q)]),
+        ]
+    delen.append(Deel(regel.id, Status.ontbreekt,
+                      f"Het werkplan noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten; de opdracht vraagt {namen} {k.jaar}.",
+                      f"{namen} {k.jaar}", {}, [met("e", EINDE), niet("p", geleverd)]))
+    return delen
+
+
+def _product_uiterlijk(c: Compiler, regel: Regel, k: ProductUiterlijk) -> list[Deel]:
+    geleverd = c.product(k.product, bestaat("kwartaalnr"))
+    op_tijd = c.product(k.product, vergelijk("$lte", "kwartaalnr", k.uiterlijk.nummer))
+    te_laat = c.product(k.product, vergelijk("$gt", "kwartaalnr", k.uiterlijk.nummer))
+    verwacht = f"uiterlijk {k.uiterlijk}"
+    return [
+        Deel(regel.id, Status.voldaan, f"{k.product} wordt opgeleverd in {{gevonden}}, uiterlijk {k.uiterlijk}.", verwacht,
+             {"p": ("oplevering",)}, [met("p", op_tijd)]),
+        Deel(regel.id, Status.afwijkend, f"{k.product} wordt pas opgeleverd in {{gevonden}}; de opdracht vraagt uiterlijk {k.uiterlijk}.",
+             verwacht, {"p": ("oplevering",)}, [met("e", EINDE), met("p", te_laat), niet("q", op_tijd)]),
+        Deel(regel.id, Status.ontbreekt,
+             f"Het werkplan noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten.",
+             verwacht, {}, [met("e", EINDE), niet("p", geleverd)]),
+    ]
+
+
+def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
+    delen = []
+    for code in k.codes:
+        info = c.regelset.randvoorwaarden[code]
+        delen += _drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True},
+                       of({"akkoord": False}, bestaat_niet("akkoord")), ("akkoord",),
+                       (f"{code} is akkoord.", f"{code} ({info.omschrijving}) is niet akkoord: '{{gevonden}}'.",
+                        f"Het werkplan noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
+                       "akkoord = ja")
+    return delen
+
+
+def _formatie_compleet(c: Compiler, regel: Regel, k: RijenCompleet) -> list[Deel]:
+    gebrek = of(bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht))
+    verplicht = " en ".join(k.verplicht)
+    verwacht = f"Fte meer dan {_getal(k.fte_groter_dan)} en {verplicht} ingevuld"
+    rij = feit("formatie")
+    return [
+        Deel(regel.id, Status.voldaan, "Elke functie in blok A heeft fte en " + verplicht + ".", verwacht,
+             {"r": ("fte", *k.verplicht)}, [met("e", EINDE), met("r", rij), niet("x", en(rij, gebrek))]),
+        Deel(regel.id, Status.afwijkend, f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}.",
+             verwacht, {"r": ("functie", "fte", *k.verplicht)}, [met("r", en(rij, gebrek))]),
+        Deel(regel.id, Status.ontbreekt, "Het werkplan noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).",
+             verwacht, {}, [met("e", EINDE), niet("r", rij)]),
+    ]
+
+
+def _formatie_zonder_prestaties(c: Compiler, regel: Regel, k: VerbodenInhoud) -> list[Deel]:
+    met_prestatie = feit("formatie", bestaat("prestatie_inhoud"))
+    verwacht = "geen activiteiten, prestaties of resultaten in blok A"
+    return [
+        Deel(regel.id, Status.voldaan, "Blok A bevat geen activiteiten of prestaties.", verwacht, {},
+             [met("e", EINDE), niet("r", met_prestatie)]),
+        Deel(regel.id, Status.afwijkend,
+             "Blok A noemt activiteiten of prestaties ('{gevonden}'); blok A gaat alleen over fte van een bepaalde kwaliteit en randvoorwaarden.",
+             verwacht, {"r": ("prestatie_inhoud",)}, [met("r", met_prestatie)]),
+    ]
+
+
+def _deelopdracht_velden(c: Compiler, regel: Regel, k: DeelopdrachtVelden) -> list[Deel]:
+    delen = []
+    naam = c.do_naam(k.nr)
+    for veld in k.velden:
+        kolom = _KOLOMLABELS[veld]
+        ingevuld = c.deelopdracht(k.nr, bestaat(veld))
+        delen += [
+            Deel(regel.id, Status.voldaan, f"{kolom} van {naam} is ingevuld.", f"{kolom} ingevuld", {"d": (veld,)},
+                 [met("d", ingevuld)]),
+            Deel(regel.id, Status.afwijkend, f"De rij van {naam} vult de kolom {kolom} niet in.", f"{kolom} ingevuld",
+                 {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)), niet("x", ingevuld)]),
+        ]
+    delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
+                      "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))
+    return delen
+
+
+def _deelopdracht_vermeldt(c: Compiler, regel: Regel, k: DeelopdrachtVermeldt) -> list[Deel]:
+    delen = []
+    naam = c.do_naam(k.nr)
+    kolommen = " of ".join(_KOLOMLABELS[v] for v in k.velden)
+    for term in k.termen:
+        # durable-rules matches the whole text, hence the .* on both sides
+        regex = ".*(" + "|".join(re.escape(normaliseer(t)).replace("\\ ", " ") for t in term) + ").*"
+        noemt = c.deelopdracht(k.nr, of(*({"$mt": {v: regex}} for v in k.velden)))
+        woord = " of ".join(f"'{t}'" for t in term)
+        delen += [
+            Deel(regel.id, Status.voldaan, f"{naam} noemt {woord}.", f"{woord} in {kolommen}", {"d": k.velden},
+                 [met("d", noemt)]),
+            Deel(regel.id, Status.afwijkend, f"{naam} noemt {woord} niet in de kolom {kolommen}.", f"{woord} in {kolommen}",
+                 {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)), niet("x", noemt)]),
+        ]
+    delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
+                      "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))
+    return delen
+
+
+def _totaal_klopt(c: Compiler, regel: Regel, k: TotaalKlopt) -> list[Deel]:
+    blad = _TABELLABELS[k.tabel]
+    kolom = _KOLOMLABELS[k.kolom]
+    som = feit("som", {"tabel": k.tabel}, {"kolom": k.kolom})
+    totaal = feit(k.tabel, {"totaal": True}, bestaat(k.kolom))
+    verwacht = f"totaalregel = som van de andere regels ({kolom})"
+    bewijs = {"t": (k.kolom,), "s": (k.kolom,)}
+    return [
+        Deel(regel.id, Status.voldaan, f"De totaalregel op het blad {blad} klopt met de som van de regels ({kolom}).", verwacht,
+             {"t": (k.kolom,)}, [met("s", som), met("t", en(totaal, {k.kolom: {"s": "waarde"}}))]),
+        Deel(regel.id, Status.afwijkend, f"De totaalregel op het blad {blad} ({kolom}) is niet gelijk aan de som van de regels; gevonden: {{gevonden}}.",
+             verwacht, bewijs, [met("s", som), met("t", en(totaal, vergelijk("$neq", k.kolom, {"s": "waarde"})))]),
+        Deel(regel.id, Status.ontbreekt, f"Het blad {blad} heeft geen totaalregel met {kolom}.", verwacht, {},
+             [met("e", EINDE), niet("t", totaal)]),
+    ]
+
+
+_SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
+    VeldAanwezig: _veld_aanwezig, VeldGelijk: _veld_gelijk, VeldAantal: _veld_aantal, DatumVoor: _datum_voor,
+    KengetalDrempel: _kengetal_drempel, KengetalAanwezig: _kengetal_aanwezig, KengetalToename: _kengetal_toename,
+    ProductKwartalen: _product_kwartalen, ProductUiterlijk: _product_uiterlijk, CodesAkkoord: _codes_akkoord,
+    RijenCompleet: _formatie_compleet, VerbodenInhoud: _formatie_zonder_prestaties,
+    DeelopdrachtVelden: _deelopdracht_velden, DeelopdrachtVermeldt: _deelopdracht_vermeldt, TotaalKlopt: _totaal_klopt,
+}
+
+_VELDLABELS = {"organisatie": "Organisatie", "subsidiejaar": "Subsidiejaar", "opdracht": "Opdracht",
+               "indieningsdatum": "Indieningsdatum", "aanspreekpunt": "Aanspreekpunt"}
+_KOLOMLABELS = {"uitwerking": "Uitwerking", "resultaatmeting": "Resultaatmeting", "verandering": "Verandering",
+                "randvoorwaarden": "Randvoorwaarden", "instelling": "Instelling", "deelopdracht": "Deelopdracht",
+                "uren": "Uren", "uren_vorig_jaar": "Uren vorig jaar", "bedrag": "Bedrag", "bedrag_vorig_jaar": "Bedrag vorig jaar"}
+_TABELLABELS = {"uren": "Uren", "begroting": "Begroting"}
+
+
+def _pas_uitleg_toe(regel: Regel, delen: list[Deel]) -> None:
+    """A rule's own wording replaces the check's default wording for that status."""
+    for deel in delen:
+        eigen = getattr(regel.uitleg, deel.status.name, None)
+        if eigen:
+            deel.tekst = eigen

@@ -1,0 +1,138 @@
+"""Werkplan model -> engine facts.
+
+A fact is a flat JSON object the rules engine can match on: texts normalised, dates as
+yyyymmdd numbers, quarters as yyyyq numbers, an absent value is an absent property (so
+the engine can test for it). Each fact has a unique id (the engine refuses two equal
+facts) and the index keeps, per fact id, the cells it was made from, so bevindingen can
+point back at the workbook. Nothing here knows which rules exist.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from pydantic import BaseModel
+
+from toetsing.tekst import normaliseer
+from toetsing.werkplan.model import Kwartaal, Rij, W, Werkplan
+
+Feit = dict[str, Any]
+# fact id -> (field name, the value as read) for every cell the fact rests on
+Index = dict[str, list[tuple[str, W]]]
+
+# werkplan attribute -> fact kind of its rows
+TABELLEN = {
+    "blok_a": "formatie",
+    "randvoorwaarden": "randvoorwaarde",
+    "deelopdrachten": "deelopdracht",
+    "kengetallen": "kengetal",
+    "producten": "product",
+    "uren": "uren",
+    "begroting": "begroting",
+}
+# numeric columns whose total row is checked against the sum of the other rows
+SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar"), "begroting": ("bedrag", "bedrag_vorig_jaar")}
+# kept as typed: codes are compared exactly, not as normalised text
+_CODEVELDEN = {"code", "onderdeel"}
+
+
+def datumnummer(d: date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def kwartaalnummer(jaar: int, kwartaal: int) -> int:
+    return jaar * 10 + kwartaal
+
+
+def maak_feiten(werkplan: Werkplan) -> tuple[list[Feit], Index]:
+    feiten: list[Feit] = []
+    index: Index = {}
+
+    def voeg_toe(feit: Feit, bronnen: list[tuple[str, W]]) -> None:
+        feiten.append(feit)
+        index[feit["id"]] = bronnen
+
+    for naam in type(werkplan.algemeen).model_fields:
+        w = getattr(werkplan.algemeen, naam)
+        if w is None or naam == "reikwijdte":
+            continue
+        voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam, **_eigenschappen(naam, w.waarde)}, [(naam, w)])
+
+    reikwijdte = werkplan.algemeen.reikwijdte
+    if reikwijdte is None:
+        voeg_toe({"id": "reikwijdte", "soort": "reikwijdte", "volledig": True}, [])
+    else:
+        for nr in sorted(set(reikwijdte.waarde)):
+            voeg_toe({"id": f"reikwijdte-{nr}", "soort": "reikwijdte", "nr": nr}, [("reikwijdte", reikwijdte)])
+
+    for attribuut, soort in TABELLEN.items():
+        rijen: list[Rij] = getattr(werkplan, attribuut)
+        for rij in rijen:
+            feit, bronnen = _rijfeit(soort, rij)
+            voeg_toe(feit, bronnen)
+        for kolom in SOMKOLOMMEN.get(soort, ()):
+            feit, bronnen = _somfeit(soort, kolom, rijen)
+            if feit:
+                voeg_toe(feit, bronnen)
+
+    # Last, so rules that look for what is missing judge the complete werkplan.
+    voeg_toe({"id": "einde", "soort": "einde"}, [])
+    return feiten, index
+
+
+def _rijfeit(soort: str, rij: Rij) -> tuple[Feit, list[tuple[str, W]]]:
+    feit: Feit = {"id": f"{soort}-{rij.rij}", "soort": soort, "rij": rij.rij}
+    bronnen: list[tuple[str, W]] = []
+    for naam, waarde in _velden(rij):
+        if isinstance(waarde, W):
+            feit.update(_eigenschappen(naam, waarde.waarde))
+            bronnen.append((naam, waarde))
+        elif isinstance(waarde, list) and waarde and all(isinstance(v, W) for v in waarde):
+            feit[naam] = len(waarde)  # e.g. prestatie_inhoud: how many cells have content
+            bronnen.extend((naam, v) for v in waarde)
+        elif naam == "is_totaal" and waarde:
+            feit["totaal"] = True
+    return feit, bronnen
+
+
+def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, list[tuple[str, W]]]:
+    if not rijen:
+        return None, []
+    delen = [getattr(r, kolom) for r in rijen if not getattr(r, "is_totaal", False)]
+    delen = [w for w in delen if w is not None and isinstance(w.waarde, (int, float))]
+    som = round(sum(w.waarde for w in delen), 2)
+    return {"id": f"som-{soort}-{kolom}", "soort": "som", "tabel": soort, "kolom": kolom, "waarde": som}, [
+        (kolom, w) for w in delen
+    ]
+
+
+def _velden(model: BaseModel) -> Iterable[tuple[str, Any]]:
+    for naam in type(model).model_fields:
+        if naam != "rij":
+            yield naam, getattr(model, naam)
+
+
+def _eigenschappen(naam: str, waarde: Any) -> Feit:
+    """A value as engine properties; the property name says its type for the rules."""
+    if isinstance(waarde, bool):
+        return {naam: waarde}
+    if isinstance(waarde, (int, float)):
+        # one property per value, rounded so that totals compare to the cent
+        return {naam: round(float(waarde), 2)} if naam != "waarde" else {"getal": round(float(waarde), 2)}
+    if isinstance(waarde, date):
+        return {naam: datumnummer(waarde)}
+    if isinstance(waarde, Kwartaal):
+        uit = {"jaar": waarde.jaar, "kwartaal": waarde.kwartaal, "kwartaalnr": kwartaalnummer(waarde.jaar, waarde.kwartaal)}
+        if waarde.datum:
+            uit["datum"] = datumnummer(waarde.datum)
+        return uit
+    if isinstance(waarde, list):
+        return {naam: len(waarde)} if waarde else {}
+    if isinstance(waarde, str):
+        if naam == "waarde":
+            return {"tekst": normaliseer(waarde)}
+        if naam in _CODEVELDEN:
+            return {naam: waarde.strip().upper()}
+        tekst = normaliseer(waarde)
+        return {naam: tekst} if tekst else {}
+    return {}

@@ -1,0 +1,286 @@
+"""Rule files as data: the rule set, its rules and the small vocabulary of checks.
+
+Nothing here knows Excel or the engine. A rule says *what* the opdracht demands, where
+it says so (bron), and which check of the vocabulary decides it; parameters such as
+"5 days" or "uiterlijk Q2 2020" are values in the rule file.
+"""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Status(str, Enum):
+    voldaan = "voldaan"
+    afwijkend = "afwijkend"
+    ontbreekt = "ontbreekt"
+    niet_van_toepassing = "niet van toepassing"
+
+    @property
+    def ernst(self) -> int:
+        """Which status wins when a rule's parts disagree."""
+        return _ERNST[self]
+
+
+_ERNST = {Status.niet_van_toepassing: 0, Status.voldaan: 1, Status.afwijkend: 2, Status.ontbreekt: 3}
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bron(_Strikt):
+    document: str  # a key of the rule set's `documenten`
+    plaats: str  # clause, e.g. "Deelopdracht 1 (CJG), b. Opdracht/taak, taak 1"
+    citaat: str = Field(min_length=8)  # word for word from the document
+
+
+class Document(_Strikt):
+    titel: str
+    bestand: str  # file name in shared/bronnen
+
+
+class Deelopdracht(_Strikt):
+    naam: str
+    synoniemen: list[str] = []
+
+
+class CodeOmschrijving(_Strikt):
+    omschrijving: str
+    eenheid: str = ""
+    deelopdracht: int | None = None
+    toelichting: str = ""
+
+
+class Kwartaalgrens(_Strikt):
+    jaar: int
+    kwartaal: int = Field(ge=1, le=4)
+
+    @property
+    def nummer(self) -> int:
+        return self.jaar * 10 + self.kwartaal
+
+    def __str__(self) -> str:
+        return f"Q{self.kwartaal} {self.jaar}"
+
+
+# --- the check vocabulary ------------------------------------------------------------
+
+Veldnaam = Literal["organisatie", "subsidiejaar", "opdracht", "indieningsdatum", "aanspreekpunt"]
+DeelopdrachtKolom = Literal["uitwerking", "resultaatmeting", "verandering", "randvoorwaarden", "instelling", "deelopdracht"]
+
+
+class VeldAanwezig(_Strikt):
+    """An Algemeen field is filled in."""
+
+    soort: Literal["veld-aanwezig"]
+    veld: Veldnaam
+
+
+class VeldGelijk(_Strikt):
+    """An Algemeen field holds exactly this value."""
+
+    soort: Literal["veld-gelijk"]
+    veld: Veldnaam
+    waarde: int | str
+
+
+class VeldAantal(_Strikt):
+    """An Algemeen list field (e.g. Aanspreekpunt) names at most/at least so many."""
+
+    soort: Literal["veld-aantal"]
+    veld: Veldnaam
+    minimaal: int | None = None
+    maximaal: int | None = None
+
+
+class DatumVoor(_Strikt):
+    """An Algemeen date lies before a deadline (the deadline itself is too late)."""
+
+    soort: Literal["datum-voor"]
+    veld: Veldnaam
+    voor: date
+
+
+class KengetalDrempel(_Strikt):
+    """Each listed Kengetal holds a number within the bounds."""
+
+    soort: Literal["kengetal-drempel"]
+    codes: list[str] = Field(min_length=1)
+    minimaal: float | None = None
+    maximaal: float | None = None
+    groter_dan: float | None = None
+
+    @model_validator(mode="after")
+    def _een_grens(self):
+        if self.minimaal is None and self.maximaal is None and self.groter_dan is None:
+            raise ValueError("geef minimaal, maximaal of groter_dan")
+        return self
+
+
+class KengetalAanwezig(_Strikt):
+    """Each listed Kengetal has a value (number or text)."""
+
+    soort: Literal["kengetal-aanwezig"]
+    codes: list[str] = Field(min_length=1)
+
+
+class KengetalToename(_Strikt):
+    """A target figure is higher than its nulmeting (baseline) figure."""
+
+    soort: Literal["kengetal-toename"]
+    code: str
+    nulmeting: str
+
+
+class ProductKwartalen(_Strikt):
+    """A product is delivered in each of the listed quarters of a year."""
+
+    soort: Literal["product-kwartalen"]
+    product: str
+    jaar: int
+    kwartalen: list[int] = Field(min_length=1)
+
+
+class ProductUiterlijk(_Strikt):
+    """A product is delivered no later than a quarter."""
+
+    soort: Literal["product-uiterlijk"]
+    product: str
+    uiterlijk: Kwartaalgrens
+
+
+class CodesAkkoord(_Strikt):
+    """Every listed Randvoorwaarde is present with Akkoord = ja."""
+
+    soort: Literal["codes-akkoord"]
+    codes: list[str] = Field(min_length=1)
+
+
+class RijenCompleet(_Strikt):
+    """The Blok A sheet has rows, and each has Fte above a minimum and a Kwalificatie."""
+
+    soort: Literal["formatie-compleet"]
+    fte_groter_dan: float = 0
+    verplicht: list[Literal["kwalificatie", "functie"]] = ["kwalificatie"]
+
+
+class VerbodenInhoud(_Strikt):
+    """The Blok A sheet has no content in prestatie-like columns."""
+
+    soort: Literal["formatie-zonder-prestaties"]
+
+
+class DeelopdrachtVelden(_Strikt):
+    """The deelopdracht has a row, and that row fills the listed columns."""
+
+    soort: Literal["deelopdracht-velden"]
+    nr: int = Field(ge=1)
+    velden: list[DeelopdrachtKolom] = Field(min_length=1)
+
+
+class DeelopdrachtVermeldt(_Strikt):
+    """The deelopdracht's row mentions each term (any of its alternatives) in the listed columns."""
+
+    soort: Literal["deelopdracht-vermeldt"]
+    nr: int = Field(ge=1)
+    velden: list[DeelopdrachtKolom] = Field(min_length=1)
+    termen: list[list[str]] = Field(min_length=1)
+
+    @field_validator("termen", mode="before")
+    @classmethod
+    def _losse_termen(cls, waarde: Any) -> Any:
+        # "termen: [PIM, Leefgoed]" means two terms of one alternative each
+        if isinstance(waarde, list):
+            return [t if isinstance(t, list) else [t] for t in waarde]
+        return waarde
+
+
+class TotaalKlopt(_Strikt):
+    """The total row of Uren or Begroting equals the sum of the other rows."""
+
+    soort: Literal["totaal-klopt"]
+    tabel: Literal["uren", "begroting"]
+    kolom: Literal["uren", "uren_vorig_jaar", "bedrag", "bedrag_vorig_jaar"]
+
+
+Controle = Annotated[
+    Union[
+        VeldAanwezig, VeldGelijk, VeldAantal, DatumVoor, KengetalDrempel, KengetalAanwezig,
+        KengetalToename, ProductKwartalen, ProductUiterlijk, CodesAkkoord, RijenCompleet,
+        VerbodenInhoud, DeelopdrachtVelden, DeelopdrachtVermeldt, TotaalKlopt,
+    ],
+    Field(discriminator="soort"),
+]
+
+CONTROLE_SOORTEN: dict[str, type[BaseModel]] = {
+    c.model_fields["soort"].annotation.__args__[0]: c  # type: ignore[union-attr]
+    for c in Controle.__origin__.__args__  # type: ignore[attr-defined]
+}
+
+
+class NietToetsbaar(_Strikt):
+    eis: str
+    bron: str
+    waarom: str
+
+
+class Uitleg(_Strikt):
+    """Optional wording per status; {placeholders} are filled per part of the check."""
+
+    voldaan: str | None = None
+    afwijkend: str | None = None
+    ontbreekt: str | None = None
+
+
+class Geval(_Strikt):
+    """A test case: a few cells of a werkplan and the status this rule must give."""
+
+    naam: str
+    status: Status
+    # sheet name -> rows (column header -> cell value); Algemeen as field -> value
+    werkplan: dict[str, Any]
+
+
+class Regel(_Strikt):
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
+    titel: str
+    blok: Literal["algemeen", "A", "B"]
+    deelopdracht: int | None = None
+    bron: Bron
+    wat: str  # what is checked, for the rule docs
+    waarom: str = ""  # why, beyond the quote
+    controles: list[Controle] = Field(min_length=1)
+    uitleg: Uitleg = Uitleg()
+    gevallen: list[Geval] = []
+
+    @model_validator(mode="after")
+    def _deelopdracht_bij_blok_b(self):
+        if self.blok == "B" and self.deelopdracht is None:
+            raise ValueError("een regel van blok B hoort bij een deelopdracht: vul 'deelopdracht' in")
+        return self
+
+
+class Regelset(_Strikt):
+    id: str
+    titel: str
+    gemeente: str
+    subsidiejaar: int
+    documenten: dict[str, Document]
+    deelopdrachten: dict[int, Deelopdracht] = {}
+    kengetallen: dict[str, CodeOmschrijving] = {}
+    producten: dict[str, CodeOmschrijving] = {}
+    randvoorwaarden: dict[str, CodeOmschrijving] = {}
+    # demands of the opdracht judged not mechanically checkable, each with its reason
+    niet_toetsbaar: list[NietToetsbaar] = []
+    # filled in by the loader from the other files of the folder
+    regels: list[Regel] = []
+
+    def regel(self, regel_id: str) -> Regel:
+        for regel in self.regels:
+            if regel.id == regel_id:
+                return regel
+        raise KeyError(regel_id)

@@ -1,0 +1,56 @@
+"""The pipeline for one werkplan: read workbook -> werkplan model -> facts -> engine ->
+bevindingen -> report model. Writers take it from there."""
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from toetsing.bevindingen import Rapport, beoordeel
+from toetsing.engine.sessie import Engine
+from toetsing.feiten import maak_feiten
+from toetsing.regels.laden import laad_regelset
+from toetsing.werkplan.model import Werkplan
+
+
+@lru_cache(maxsize=None)
+def engine_voor(regelset_id: str) -> Engine:
+    """Compile a rule set once per process; every werkplan then gets its own session."""
+    return Engine(laad_regelset(regelset_id))
+
+
+def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None) -> Rapport:
+    feiten, index = maak_feiten(werkplan)
+    bevindingen = beoordeel(engine.regelset, engine.evalueer(feiten), index)
+    organisatie = werkplan.algemeen.organisatie
+    return Rapport(
+        opdracht=engine.regelset.id, opdracht_titel=engine.regelset.titel, werkplan=werkplan.bestand,
+        organisatie=organisatie.waarde if organisatie else None, getoetst_op=tijd or datetime.now().astimezone(),
+        bevindingen=bevindingen, meldingen=werkplan.meldingen,
+    )
+
+
+def kies_regelset(werkplan: Werkplan, gevraagd: str | None) -> str:
+    """The command line wins, then the werkplan's own Opdracht field."""
+    if gevraagd:
+        return gevraagd
+    if werkplan.algemeen.opdracht:
+        return werkplan.algemeen.opdracht.waarde.strip().lower()
+    return ""
+
+
+def toets_bestand(pad: Path, regelset_id: str | None = None) -> Rapport:
+    from toetsing.lezen.importeer import lees_werkplan
+
+    werkplan = lees_werkplan(pad)
+    return toets_werkplan(werkplan, engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze()))
+
+
+def _geen_keuze() -> str:
+    from toetsing.fouten import RegelFout
+    from toetsing.regels.laden import beschikbare_regelsets
+
+    raise RegelFout(
+        "Geef aan welke opdracht geldt: met --opdracht, of in het veld Opdracht op het blad Algemeen. "
+        f"Beschikbaar: {', '.join(beschikbare_regelsets())}."
+    )

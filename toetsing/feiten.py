@@ -8,6 +8,7 @@ point back at the workbook. Nothing here knows which rules exist.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
@@ -36,6 +37,16 @@ SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar"), "begroting": ("bedrag", "bed
 _CODEVELDEN = {"code", "onderdeel"}
 
 
+@dataclass(frozen=True)
+class Kader:
+    """What the opdracht tells the facts about the werkplan's words, without any rule:
+    which deelopdrachten `volledig` means, and which code a row's description stands for
+    when its code cell is empty (per fact kind: normalised description -> code)."""
+
+    deelopdrachten: tuple[int, ...] = ()
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
 def datumnummer(d: date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
@@ -44,7 +55,7 @@ def kwartaalnummer(jaar: int, kwartaal: int) -> int:
     return jaar * 10 + kwartaal
 
 
-def maak_feiten(werkplan: Werkplan) -> tuple[list[Feit], Index]:
+def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit], Index]:
     feiten: list[Feit] = []
     index: Index = {}
 
@@ -59,16 +70,15 @@ def maak_feiten(werkplan: Werkplan) -> tuple[list[Feit], Index]:
         voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam, **_eigenschappen(naam, w.waarde)}, [(naam, w)])
 
     reikwijdte = werkplan.algemeen.reikwijdte
-    if reikwijdte is None:
-        voeg_toe({"id": "reikwijdte", "soort": "reikwijdte", "volledig": True}, [])
-    else:
-        for nr in sorted(set(reikwijdte.waarde)):
-            voeg_toe({"id": f"reikwijdte-{nr}", "soort": "reikwijdte", "nr": nr}, [("reikwijdte", reikwijdte)])
+    nummers = kader.deelopdrachten if reikwijdte is None else reikwijdte.waarde
+    for nr in sorted(set(nummers)):
+        voeg_toe({"id": f"reikwijdte-{nr}", "soort": "reikwijdte", "nr": nr},
+                 [("reikwijdte", reikwijdte)] if reikwijdte else [])
 
     for attribuut, soort in TABELLEN.items():
         rijen: list[Rij] = getattr(werkplan, attribuut)
         for rij in rijen:
-            feit, bronnen = _rijfeit(soort, rij)
+            feit, bronnen = _rijfeit(soort, rij, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
         for kolom in SOMKOLOMMEN.get(soort, ()):
             feit, bronnen = _somfeit(soort, kolom, rijen)
@@ -80,7 +90,7 @@ def maak_feiten(werkplan: Werkplan) -> tuple[list[Feit], Index]:
     return feiten, index
 
 
-def _rijfeit(soort: str, rij: Rij) -> tuple[Feit, list[tuple[str, W]]]:
+def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tuple[str, W]]]:
     feit: Feit = {"id": f"{soort}-{rij.rij}", "soort": soort, "rij": rij.rij}
     bronnen: list[tuple[str, W]] = []
     for naam, waarde in _velden(rij):
@@ -92,6 +102,13 @@ def _rijfeit(soort: str, rij: Rij) -> tuple[Feit, list[tuple[str, W]]]:
             bronnen.extend((naam, v) for v in waarde)
         elif naam == "is_totaal" and waarde:
             feit["totaal"] = True
+    if "code" in type(rij).model_fields and "code" not in feit:
+        # a row without code counts for the code whose description it repeats
+        beschrijving = next((v for k, v in feit.items() if k in ("omschrijving", "product", "randvoorwaarde")), None)
+        if beschrijving in codes:
+            feit["code"] = codes[beschrijving]
+    if "getal" in feit or "tekst" in feit:
+        feit["ingevuld"] = True
     return feit, bronnen
 
 

@@ -20,7 +20,7 @@ def engine_voor(regelset_id: str) -> Engine:
 
 
 def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None) -> Rapport:
-    feiten, index = maak_feiten(werkplan)
+    feiten, index = maak_feiten(werkplan, engine.kader)
     bevindingen = beoordeel(engine.regelset, engine.evalueer(feiten), index)
     organisatie = werkplan.algemeen.organisatie
     return Rapport(

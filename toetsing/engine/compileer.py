@@ -52,10 +52,6 @@ def bestaat_niet(veld: str) -> Patroon:
     return {"$nex": {veld: 1}}
 
 
-def of(*voorwaarden: Patroon) -> Patroon:
-    return {"$or": list(voorwaarden)} if len(voorwaarden) > 1 else voorwaarden[0]
-
-
 def en(*voorwaarden: Patroon) -> Patroon:
     # flat: durable-rules mis-evaluates a fact reference inside a nested $and
     plat = [d for v in voorwaarden for d in (v["$and"] if set(v) == {"$and"} else [v])]
@@ -91,7 +87,7 @@ class Compiler:
 
     def _alleen_binnen_reikwijdte(self, regel: Regel, delen: list[Deel]) -> list[Deel]:
         nr = regel.deelopdracht
-        binnen = feit("reikwijdte", of({"volledig": True}, {"nr": nr}))
+        binnen = feit("reikwijdte", {"nr": nr})
         for deel in delen:
             deel.conditie = [met("rw", binnen), *deel.conditie]
         naam = self.regelset.deelopdrachten[nr].naam
@@ -102,20 +98,16 @@ class Compiler:
 
     # matching rows by code, or by their description when the code cell is empty
 
+    # rows are matched by code; a code-less row got its code from its description (Kader)
+
     def kengetal(self, code: str, *voorwaarden: Patroon) -> Patroon:
-        return self._code_rij("kengetal", "omschrijving", code, self.regelset.kengetallen[code].omschrijving, voorwaarden)
+        return feit("kengetal", {"code": code}, *voorwaarden)
 
     def product(self, code: str, *voorwaarden: Patroon) -> Patroon:
-        return self._code_rij("product", "product", code, self.regelset.producten[code].omschrijving, voorwaarden)
+        return feit("product", {"code": code}, *voorwaarden)
 
     def randvoorwaarde(self, code: str, *voorwaarden: Patroon) -> Patroon:
-        omschrijving = self.regelset.randvoorwaarden[code].omschrijving
-        return self._code_rij("randvoorwaarde", "randvoorwaarde", code, omschrijving, voorwaarden)
-
-    @staticmethod
-    def _code_rij(soort: str, tekstveld: str, code: str, omschrijving: str, voorwaarden: tuple[Patroon, ...]) -> Patroon:
-        herkend = of({"code": code}, en(bestaat_niet("code"), {tekstveld: normaliseer(omschrijving)}))
-        return feit(soort, herkend, *voorwaarden)
+        return feit("randvoorwaarde", {"code": code}, *voorwaarden)
 
     def deelopdracht(self, nr: int, *voorwaarden: Patroon) -> Patroon:
         return feit("deelopdracht", {"nr": float(nr)}, *voorwaarden)
@@ -124,13 +116,15 @@ class Compiler:
         return f"deelopdracht {nr} ({self.regelset.deelopdrachten[nr].naam})"
 
 
-def _drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: Patroon, velden: tuple[str, ...],
+def _drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: list[Patroon], velden: tuple[str, ...],
           teksten: tuple[str, str, str], verwacht: str) -> list[Deel]:
-    """The common shape: a fact that meets the demand, one that does not, or none at all."""
+    """The common shape: a fact that meets the demand, one that does not (in any of the
+    ways listed in `fout`), or none at all."""
     voldaan, afwijkend, ontbreekt = teksten
     return [
         Deel(regel.id, Status.voldaan, voldaan, verwacht, {alias: velden}, [met(alias, en(gevonden, goed))]),
-        Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, fout))]),
+        *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, f))])
+          for f in fout),
         Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet(alias, gevonden)]),
     ]
 
@@ -149,7 +143,7 @@ def _veld_gelijk(c: Compiler, regel: Regel, k: VeldGelijk) -> list[Deel]:
     waarde = float(k.waarde) if isinstance(k.waarde, int) else normaliseer(k.waarde)
     label = _VELDLABELS[k.veld]
     return _drie(regel, "v", feit("veld", {"veld": k.veld}, bestaat(k.veld)), {k.veld: waarde},
-                 vergelijk("$neq", k.veld, waarde), (k.veld,),
+                 [vergelijk("$neq", k.veld, waarde)], (k.veld,),
                  (f"{label} is {{gevonden}}.", f"{label} is {{gevonden}}; de opdracht gaat over {k.waarde}.",
                   f"{label} is niet ingevuld op het blad Algemeen."), str(k.waarde))
 
@@ -167,7 +161,7 @@ def _datum_voor(c: Compiler, regel: Regel, k: DatumVoor) -> list[Deel]:
     label = _VELDLABELS[k.veld]
     datum = k.voor.strftime("%d-%m-%Y")
     return _drie(regel, "v", feit("veld", {"veld": k.veld}, bestaat(k.veld)), vergelijk("$lt", k.veld, grens),
-                 vergelijk("$gte", k.veld, grens), (k.veld,),
+                 [vergelijk("$gte", k.veld, grens)], (k.veld,),
                  (f"{label} {{gevonden}} ligt vóór {datum}.", f"{label} {{gevonden}} is niet vóór {datum}.",
                   f"{label} is niet ingevuld op het blad Algemeen."), f"vóór {datum}")
 
@@ -183,7 +177,7 @@ def _grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_d
     if maximaal is not None:
         goed.append(vergelijk("$lte", veld, maximaal)); fout.append(vergelijk("$gt", veld, maximaal))
         woorden.append(f"maximaal {_getal(maximaal)}")
-    return en(*goed), of(*fout), " en ".join(woorden)
+    return en(*goed), fout, " en ".join(woorden)
 
 
 def _getal(x: float) -> str:
@@ -197,14 +191,17 @@ def _kengetal_drempel(c: Compiler, regel: Regel, k: KengetalDrempel) -> list[Dee
         eenheid = f" {info.eenheid}" if info.eenheid else ""
         goed, fout, verwacht = _grenzen("getal", k.minimaal, k.maximaal, k.groter_dan)
         verwacht += eenheid
-        delen += _drie(regel, "k", c.kengetal(code, bestaat("getal")), goed, fout, ("waarde",),
-                       (f"{code} is {{gevonden}}{eenheid}.", f"{code} is {{gevonden}}{eenheid}; de opdracht vraagt {verwacht}.",
-                        f"Het werkplan noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen."),
-                       verwacht)
-        delen.append(Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
-                          {"t": ("waarde",)}, [met("t", c.kengetal(code, bestaat_niet("getal"), bestaat("tekst")))]))
-        # a text value is reported as afwijkend above, not also as missing
-        delen[-2].conditie[1] = niet("k", c.kengetal(code, of(bestaat("getal"), bestaat("tekst"))))
+        getal = c.kengetal(code, bestaat("getal"))
+        delen += [
+            Deel(regel.id, Status.voldaan, f"{code} is {{gevonden}}{eenheid}.", verwacht, {"k": ("waarde",)},
+                 [met("k", en(getal, goed))]),
+            *(Deel(regel.id, Status.afwijkend, f"{code} is {{gevonden}}{eenheid}; de opdracht vraagt {verwacht}.", verwacht,
+                   {"k": ("waarde",)}, [met("k", en(getal, f))]) for f in fout),
+            Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
+                 {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]),
+            Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
+                 verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))]),
+        ]
     return delen
 
 
@@ -212,7 +209,7 @@ def _kengetal_aanwezig(c: Compiler, regel: Regel, k: KengetalAanwezig) -> list[D
     delen = []
     for code in k.codes:
         info = c.regelset.kengetallen[code]
-        gevonden = c.kengetal(code, of(bestaat("getal"), bestaat("tekst")))
+        gevonden = c.kengetal(code, {"ingevuld": True})
         delen += [
             Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
                  [met("k", gevonden)]),
@@ -278,7 +275,7 @@ def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
     for code in k.codes:
         info = c.regelset.randvoorwaarden[code]
         delen += _drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True},
-                       of({"akkoord": False}, bestaat_niet("akkoord")), ("akkoord",),
+                       [{"akkoord": False}, bestaat_niet("akkoord")], ("akkoord",),
                        (f"{code} is akkoord.", f"{code} ({info.omschrijving}) is niet akkoord: '{{gevonden}}'.",
                         f"Het werkplan noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
                        "akkoord = ja")
@@ -286,15 +283,16 @@ def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
 
 
 def _formatie_compleet(c: Compiler, regel: Regel, k: RijenCompleet) -> list[Deel]:
-    gebrek = of(bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht))
+    rij = feit("formatie")
+    gebreken = [bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht)]
     verplicht = " en ".join(k.verplicht)
     verwacht = f"Fte meer dan {_getal(k.fte_groter_dan)} en {verplicht} ingevuld"
-    rij = feit("formatie")
     return [
         Deel(regel.id, Status.voldaan, "Elke functie in blok A heeft fte en " + verplicht + ".", verwacht,
-             {"r": ("fte", *k.verplicht)}, [met("e", EINDE), met("r", rij), niet("x", en(rij, gebrek))]),
-        Deel(regel.id, Status.afwijkend, f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}.",
-             verwacht, {"r": ("functie", "fte", *k.verplicht)}, [met("r", en(rij, gebrek))]),
+             {"r": ("fte", *k.verplicht)},
+             [met("e", EINDE), met("r", rij), *(niet(f"x{i}", en(rij, g)) for i, g in enumerate(gebreken))]),
+        *(Deel(regel.id, Status.afwijkend, f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}.",
+               verwacht, {"r": ("functie", "fte", *k.verplicht)}, [met("r", en(rij, g))]) for g in gebreken),
         Deel(regel.id, Status.ontbreekt, "Het werkplan noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).",
              verwacht, {}, [met("e", EINDE), niet("r", rij)]),
     ]
@@ -334,19 +332,25 @@ def _deelopdracht_vermeldt(c: Compiler, regel: Regel, k: DeelopdrachtVermeldt) -
     naam = c.do_naam(k.nr)
     kolommen = " of ".join(_KOLOMLABELS[v] for v in k.velden)
     for term in k.termen:
-        # durable-rules matches the whole text, hence the .* on both sides
-        regex = ".*(" + "|".join(re.escape(normaliseer(t)).replace("\\ ", " ") for t in term) + ").*"
-        noemt = c.deelopdracht(k.nr, of(*({"$mt": {v: regex}} for v in k.velden)))
+        # durable-rules matches the whole text, hence the .* on both sides. It accepts one
+        # regex per condition and its automaton overflows on alternations, so each
+        # column x alternative gets its own part.
+        noemt = [(v, c.deelopdracht(k.nr, {"$mt": {v: f".*{_regex(t)}.*"}})) for v in k.velden for t in term]
         woord = " of ".join(f"'{t}'" for t in term)
-        delen += [
-            Deel(regel.id, Status.voldaan, f"{naam} noemt {woord}.", f"{woord} in {kolommen}", {"d": k.velden},
-                 [met("d", noemt)]),
-            Deel(regel.id, Status.afwijkend, f"{naam} noemt {woord} niet in de kolom {kolommen}.", f"{woord} in {kolommen}",
-                 {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)), niet("x", noemt)]),
-        ]
+        verwacht = f"{woord} in {kolommen}"
+        delen += [Deel(regel.id, Status.voldaan, f"{naam} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])
+                  for v, p in noemt]
+        delen.append(Deel(regel.id, Status.afwijkend, f"{naam} noemt {woord} niet in de kolom {kolommen}.", verwacht,
+                          {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)),
+                                            *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
     delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
                       "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))
     return delen
+
+
+def _regex(term: str) -> str:
+    """A literal term for durable-rules' regex dialect (texts are normalised the same way)."""
+    return "".join(ch if ch.isalnum() or ch == " " else f"\\{ch}" for ch in normaliseer(term))
 
 
 def _totaal_klopt(c: Compiler, regel: Regel, k: TotaalKlopt) -> list[Deel]:

@@ -16,7 +16,10 @@ from durable import engine as durable_engine
 import durable_rules_engine
 
 from toetsing.engine.compileer import Compiler, Deel
+from toetsing.feiten import Kader
+from toetsing.fouten import RegelFout
 from toetsing.regels.model import Regelset
+from toetsing.tekst import normaliseer
 
 _volgnummer = itertools.count()
 
@@ -54,13 +57,32 @@ class Engine:
                 self.delen[naam] = deel
                 definitie[naam] = {"all": deel.conditie, "run": naam}
         self.definitie = definitie
+        self.kader = Kader(
+            deelopdrachten=tuple(regelset.deelopdrachten),
+            codes={
+                soort: {normaliseer(info.omschrijving): code for code, info in catalogus.items()}
+                for soort, catalogus in (("kengetal", regelset.kengetallen), ("product", regelset.producten),
+                                         ("randvoorwaarde", regelset.randvoorwaarden))
+            },
+        )
         self._opvang: list[Uitkomst] = []
-        acties = {naam: self._actie(naam) for naam in definitie}
+        self._host = _Host({naam: self._actie(naam) for naam in definitie})
         # durable-rules keeps ruleset names process-wide; a fresh name per compile
         self._naam = f"{regelset.id}-{next(_volgnummer)}"
-        self._host = _Host(acties)
-        self._host.register_rulesets({self._naam: json.loads(json.dumps(definitie))})
+        try:
+            self._host.register_rulesets({self._naam: json.loads(json.dumps(definitie))})
+        except Exception as fout:  # the C engine raises a bare error with a number
+            raise RegelFout(self._welke_regel(str(fout))) from None
         self._ruleset = self._host.get_ruleset(self._naam)
+
+    def _welke_regel(self, fout: str) -> str:
+        """Name the rule the engine refuses, by compiling the rules one at a time."""
+        for naam, regel in self.definitie.items():
+            try:
+                durable_rules_engine.create_ruleset(f"toets-{next(_volgnummer)}", json.dumps({naam: {"all": regel["all"]}}))
+            except Exception:
+                return f"Regelset {self.regelset.id}, regel-id {naam.split('#')[0]}: de engine kan deze controle niet verwerken ({fout})."
+        return f"Regelset {self.regelset.id}: de engine kan de regels samen niet verwerken ({fout}); maak de regelset kleiner."
 
     def _actie(self, naam: str):
         deel = self.delen[naam]

@@ -1,0 +1,181 @@
+"""lees_werkplan(): the werkplan workbook -> `Werkplan`, every value with its cell.
+
+What cannot be read becomes a `Melding` and the rest is still read; only a file that
+cannot be opened at all raises `WerkplanFout`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from toetsing.lezen.bladen import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
+from toetsing.lezen.waarden import (
+    Unreadable,
+    as_text,
+    parse_code,
+    parse_date,
+    parse_deelopdracht_nr,
+    parse_list,
+    parse_number,
+    parse_number_or_text,
+    parse_onderdeel,
+    parse_quarter,
+    parse_reikwijdte,
+    parse_whole_number,
+    parse_yes_no,
+)
+from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
+from toetsing.tekst import normaliseer
+from toetsing.werkplan.model import Algemeen, Melding, Plek, W, Werkplan
+
+# each parser gets the cell and the werkplan's Subsidiejaar (for quarters without a year)
+_PARSERS: dict[Kind, Callable[[Cell, int | None], Any]] = {
+    Kind.TEXT: lambda cell, _: as_text(cell.value, cell.percent),
+    Kind.CODE: lambda cell, _: parse_code(cell.value),
+    Kind.NUMBER: lambda cell, _: parse_number(cell.value, cell.percent),
+    Kind.WHOLE_NUMBER: lambda cell, _: parse_whole_number(cell.value),
+    Kind.NUMBER_OR_TEXT: lambda cell, _: parse_number_or_text(cell.value, cell.percent),
+    Kind.DATE: lambda cell, _: parse_date(cell.value),
+    Kind.QUARTER: lambda cell, year: parse_quarter(cell.value, year),
+    Kind.YES_NO: lambda cell, _: parse_yes_no(cell.value),
+    Kind.LIST: lambda cell, _: parse_list(cell.value),
+    Kind.DEELOPDRACHT_NR: lambda cell, _: parse_deelopdracht_nr(cell.value),
+    Kind.ONDERDEEL: lambda cell, _: parse_onderdeel(cell.value),
+    Kind.REIKWIJDTE: lambda cell, _: parse_reikwijdte(cell.value),
+}
+
+_TEXT_UNITS = {"", "tekst", "text"}
+
+
+class _Reader:
+    """Reads cells into `W` values and collects the meldingen (each once)."""
+
+    def __init__(self, bestand: str):
+        self.bestand = bestand
+        self.meldingen: list[Melding] = []
+        self.subsidiejaar: int | None = None
+
+    def report(self, blad: str | None, cel: str | None, tekst: str) -> None:
+        melding = Melding(bestand=self.bestand, blad=blad, cel=cel, tekst=tekst)
+        if melding not in self.meldingen:  # a merged cell is read for every row it spans
+            self.meldingen.append(melding)
+
+    def value(self, sheet: Sheet, cell: Cell | None, column: Column, header: str | None) -> W | None:
+        if cell is None:
+            return None
+        try:
+            value = _PARSERS[column.kind](cell, self.subsidiejaar)
+        except Unreadable as error:
+            self.report(sheet.title, cell.ref, str(error))
+            return None
+        if value is None or value == [] or value == "":
+            return None  # e.g. Reikwijdte "volledig", a list cell holding only ";"
+        typed = isinstance(cell.value, str)
+        ruw = cell.value if typed and value != cell.value.strip() else None
+        value_type = list[type(value[0])] if isinstance(value, list) else type(value)
+        return W[value_type](waarde=value, plek=Plek(blad=sheet.title, cel=cell.ref, kolom=header), ruw=ruw)
+
+
+def _mark_total(field: str) -> Callable[[dict[str, Any], _Reader], None]:
+    def mark(fields: dict[str, Any], _: _Reader) -> None:
+        label: W | None = fields.get(field)
+        fields["is_totaal"] = label is not None and normaliseer(label.ruw or label.waarde).startswith("totaal")
+
+    return mark
+
+
+def _check_kengetal(fields: dict[str, Any], reader: _Reader) -> None:
+    """A Waarde that is text where the Eenheid asks for a number: kept, but reported."""
+    waarde: W | None = fields.get("waarde")
+    eenheid: W | None = fields.get("eenheid")
+    if waarde and isinstance(waarde.waarde, str) and eenheid and normaliseer(eenheid.waarde) not in _TEXT_UNITS:
+        reader.report(waarde.plek.blad, waarde.plek.cel, f'"{waarde.waarde}" is geen getal')
+
+
+# per contract sheet: what a row needs beyond its cells
+_FINISH: dict[str, Callable[[dict[str, Any], _Reader], None]] = {
+    "Kengetallen": _check_kengetal,
+    "Uren": _mark_total("onderdeel"),
+    "Begroting": _mark_total("post"),
+}
+
+
+def _expected_headers(table: Table) -> str:
+    names = {column.field: column.names[0] for column in table.columns}
+    return " en ".join(" of ".join(names[field] for field in group) for group in table.required)
+
+
+def _read_table(sheet: Sheet, table: Table, reader: _Reader) -> list[Any]:
+    header = sheet.find_header(table)
+    if header is None:
+        reader.report(
+            sheet.title,
+            None,
+            f"geen kopregel gevonden in de eerste rijen; verwacht de kolommen {_expected_headers(table)}",
+        )
+        return []
+    finish = _FINISH.get(table.sheet)
+    rows = []
+    for row in sheet.rows(header.row + 1, header.columns):
+        fields: dict[str, Any] = {}
+        for col, (column, name) in header.columns.items():
+            value = reader.value(sheet, sheet.cell(row, col), column, name)
+            if value is None:
+                continue
+            if column.every_match:
+                fields.setdefault(column.field, []).append(value)
+            else:
+                fields[column.field] = value
+        if finish:
+            finish(fields, reader)
+        rows.append(table.row_model(rij=row, **fields))
+    return rows
+
+
+def _read_algemeen(sheet: Sheet, reader: _Reader) -> Algemeen:
+    """Key/value: with a Veld/Waarde header row, or else column A = field, B = value."""
+    header = sheet.find_header(ALGEMEEN)
+    key_col, value_col, first, value_header = 1, 2, 1, None
+    if header:
+        by_field = {column.field: (col, name) for col, (column, name) in header.columns.items()}
+        (key_col, _), (value_col, value_header) = by_field["veld"], by_field["waarde"]
+        first = header.row + 1
+    fields_by_name = lookup(ALGEMEEN_FIELDS)
+    fields: dict[str, W] = {}
+    for row in sheet.rows(first, (key_col, value_col)):
+        column = fields_by_name.get(header_key(sheet.text(row, key_col)))
+        if column is None:
+            continue  # a title, an instruction or a field of a later contract version
+        value = reader.value(sheet, sheet.cell(row, value_col), column, value_header)
+        if value is None:
+            continue
+        if column.field in fields:
+            first_cel = fields[column.field].plek.cel
+            reader.report(sheet.title, value.plek.cel, f"{column.names[0]} staat er twee keer; de waarde in {first_cel} is gebruikt")
+        else:
+            fields[column.field] = value
+    return Algemeen(**fields)
+
+
+def lees_werkplan(pad: Path) -> Werkplan:
+    """Read a werkplan workbook; raises WerkplanFout when the file cannot be opened."""
+    pad = Path(pad)
+    reader = _Reader(str(pad))
+    with Workbook(pad, reader.report) as workbook:
+        sheets = workbook.match(TABLES)
+        algemeen = _read_algemeen(sheets["Algemeen"], reader) if "Algemeen" in sheets else Algemeen()
+        if algemeen.subsidiejaar:
+            reader.subsidiejaar = algemeen.subsidiejaar.waarde
+        tables = {
+            table.attribute: _read_table(sheets[table.sheet], table, reader) if table.sheet in sheets else []
+            for table in TABLES
+            if table.attribute
+        }
+    return Werkplan(
+        bestand=str(pad),
+        bladen={name: sheet.title for name, sheet in sheets.items()},
+        algemeen=algemeen,
+        meldingen=reader.meldingen,
+        **tables,
+    )

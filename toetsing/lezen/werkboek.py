@@ -1,0 +1,310 @@
+"""Opening a werkplan workbook safely, and reading its sheets the way the contract
+describes: sheets found by name, a header row somewhere in the first rows, merged
+cells that count for every row they span, bounded work on absurd sheets.
+
+The input file is read once into memory and never written.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import defusedxml
+
+with warnings.catch_warnings():
+    # defuse_stdlib() imports the deprecated defusedxml.cElementTree; harmless
+    warnings.simplefilter("ignore", DeprecationWarning)
+    defusedxml.defuse_stdlib()
+
+import openpyxl  # noqa: E402  (after defuse_stdlib on purpose)
+from defusedxml import DefusedXmlException  # noqa: E402
+from defusedxml.ElementTree import iterparse  # noqa: E402
+from openpyxl.cell import MergedCell  # noqa: E402
+from openpyxl.utils import range_boundaries  # noqa: E402
+
+from toetsing.fouten import WerkplanFout  # noqa: E402
+from toetsing.lezen.bladen import Column, Table, header_key  # noqa: E402
+from toetsing.lezen.waarden import CellValue, as_text  # noqa: E402
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # compressed, as on disk
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+# a ratio says nothing about a small member (10 kB of styles can compress 300x)
+RATIO_MIN_BYTES = 1024 * 1024
+# openpyxl creates an object per merged cell (~200 bytes); a whole column (A:A) still fits
+MAX_MERGED_CELLS = 2_000_000
+HEADER_ROWS = 10
+MAX_COLUMNS = 200
+MAX_ROWS = 10_000  # data rows read per sheet
+MAX_EMPTY_RUN = 200  # consecutive empty rows that end a table
+_MAX_SHEET_ROW = HEADER_ROWS + MAX_ROWS + MAX_EMPTY_RUN
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_RESAVE = "open het in Excel of LibreOffice en bewaar het als .xlsx"
+
+Report = Callable[[str | None, str | None, str], None]  # (blad, cel, tekst)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell with content (never None or blank text)."""
+
+    value: CellValue
+    ref: str  # e.g. "C4"; for a merged range, its top-left cell
+    percent: bool  # the number format shows a percentage
+
+
+@dataclass(frozen=True)
+class Header:
+    row: int
+    columns: dict[int, tuple[Column, str]]  # column index -> (column, header as typed)
+
+
+@cache
+def lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
+    """Normalised name -> column, for table headers and for the fields of Algemeen."""
+    return {header_key(name): column for column in columns for name in column.names}
+
+
+def _fail(path: Path, text: str) -> WerkplanFout:
+    return WerkplanFout(f"{path}: {text}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise _fail(path, "dit is een map, geen werkplan; geef het .xlsx-bestand op")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(path, "het bestand is groter dan 200 MB; dat is geen werkplan")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, "het bestand bestaat niet") from None
+    except OSError as error:
+        raise _fail(path, f"het bestand kan niet worden gelezen ({error.strerror})") from None
+    if not data:
+        raise _fail(path, f"het bestand is leeg; {_RESAVE}")
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            raise _fail(path, "het bestand is met een wachtwoord versleuteld; haal het wachtwoord weg en bewaar het opnieuw als .xlsx")
+        raise _fail(path, f"dit is een oud Excel-bestand (.xls); {_RESAVE}")
+    if not data.startswith(b"PK"):
+        raise _fail(path, f"dit is geen Excel-werkmap (.xlsx); {_RESAVE}")
+    return data
+
+
+def _merged_area(stream: io.IOBase) -> int:
+    area = 0
+    for _, element in iterparse(stream):
+        if element.tag.rpartition("}")[2] == "mergeCell":
+            min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", "A1"))
+            area += (max_col - min_col + 1) * (max_row - min_row + 1)
+        element.clear()
+    return area
+
+
+def _check_archive(path: Path, data: bytes) -> None:
+    """Refuse zip bombs, XML entities and absurd merged ranges before openpyxl sees the file."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if "mimetype" in archive.namelist() and archive.read("mimetype").startswith(b"application/vnd.oasis"):
+                raise _fail(path, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)")
+            total = sum(member.file_size for member in members)
+            too_compressed = any(
+                member.file_size > RATIO_MIN_BYTES
+                and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+                for member in members
+            )
+            if total > MAX_UNCOMPRESSED_BYTES or too_compressed:
+                raise _fail(path, "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend")
+            merged = 0
+            for member in members:
+                with archive.open(member) as stream:
+                    if stream.read(1) != b"<":
+                        continue  # not XML: images, printer settings
+                with archive.open(member) as stream:
+                    try:
+                        merged += _merged_area(stream)
+                    except ParseError:
+                        continue  # openpyxl reports what it needs and cannot parse
+            if merged > MAX_MERGED_CELLS:
+                raise _fail(path, "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; maak die samenvoeging ongedaan en bewaar het opnieuw")
+    except zipfile.BadZipFile:
+        raise _fail(path, f"het bestand is beschadigd of geen .xlsx; {_RESAVE}") from None
+    except DefusedXmlException:
+        raise _fail(path, "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend") from None
+
+
+def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
+    if not openpyxl.DEFUSEDXML:  # e.g. OPENPYXL_DEFUSEDXML=False in the environment
+        raise _fail(path, "openpyxl gebruikt defusedxml niet; zet OPENPYXL_DEFUSEDXML niet op False")
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about every unsupported extension; none matters here
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, **options)
+    except DefusedXmlException:
+        raise _fail(path, "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend") from None
+    except Exception as error:  # whatever openpyxl trips over in a damaged file
+        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({type(error).__name__}); {_RESAVE}") from None
+
+
+class Workbook:
+    """A werkplan workbook, opened with the cached values of formulas (data_only)."""
+
+    def __init__(self, path: Path, report: Report):
+        self.path = path
+        self._report = report
+        self._data = _read_bytes(path)
+        _check_archive(path, self._data)
+        self._values = _load(path, self._data, data_only=True)
+        self._formulas: openpyxl.Workbook | None = None
+        self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._values.close()
+        if self._formulas is not None:
+            self._formulas.close()
+
+    def formula_cells(self, title: str) -> frozenset[str]:
+        """Cells of a sheet holding a formula; data_only loses that, so a second,
+        read-only pass finds them (only needed when a cell reads as empty)."""
+        if self._formulas is None:
+            self._formulas = _load(self.path, self._data, read_only=True, data_only=False)
+        rows = self._formulas[title].iter_rows(max_row=_MAX_SHEET_ROW, max_col=MAX_COLUMNS)
+        return frozenset(cell.coordinate for row in rows for cell in row if cell.data_type == "f")
+
+    def match(self, tables: Iterable[Table]) -> dict[str, Sheet]:
+        """Contract sheet name -> sheet, by sheet name and synonyms; the first sheet wins."""
+        by_name = {header_key(name): table for table in tables for name in table.sheet_names}
+        found: dict[str, Sheet] = {}
+        for sheet in self.sheets:
+            table = by_name.get(header_key(sheet.title))
+            if table is None:
+                continue
+            if table.sheet in found:
+                first = found[table.sheet].title
+                self._report(sheet.title, None, f'dit blad is niet gelezen: blad "{first}" is al gelezen als {table.sheet}')
+            else:
+                found[table.sheet] = sheet
+        return found
+
+
+class Sheet:
+    def __init__(self, ws, workbook: Workbook, report: Report):
+        self._ws = ws
+        self._workbook = workbook
+        self._report = report
+        self.title: str = ws.title
+        self._formulas: frozenset[str] | None = None
+        self._merged: dict[int, tuple[list[int], list[tuple[int, int, int]]]] | None = None
+
+    # --- cells ---
+
+    def _merged_anchor(self, row: int, col: int) -> tuple[int, int] | None:
+        """The top-left cell of the merged range covering (row, col)."""
+        if self._merged is None:
+            spans_by_col: dict[int, list[tuple[int, int, int]]] = {}
+            for merged in self._ws.merged_cells.ranges:
+                for c in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
+                    spans_by_col.setdefault(c, []).append((merged.min_row, merged.max_row, merged.min_col))
+            self._merged = {}
+            for c, spans in spans_by_col.items():
+                spans.sort()  # ranges never overlap, so per column they sort by first row
+                self._merged[c] = ([first for first, _, _ in spans], spans)
+        starts, spans = self._merged.get(col, ([], []))
+        index = bisect_right(starts, row) - 1
+        if index >= 0 and row <= spans[index][1]:
+            return spans[index][0], spans[index][2]
+        return None
+
+    def _resolve(self, row: int, col: int):
+        cell = self._ws.cell(row=row, column=col)
+        if isinstance(cell, MergedCell) and (anchor := self._merged_anchor(row, col)):
+            cell = self._ws.cell(row=anchor[0], column=anchor[1])
+        return cell
+
+    def _has_own_content(self, row: int, col: int) -> bool:
+        # a merged range's value labels the rows below it, but does not make them rows
+        cell = self._ws.cell(row=row, column=col)
+        return not isinstance(cell, MergedCell) and not _blank(cell.value)
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        """The cell's content; None when empty, an error value, or an uncalculated formula."""
+        cell = self._resolve(row, col)
+        if cell.data_type == "e":
+            self._report(self.title, cell.coordinate, f"de cel bevat de foutwaarde {cell.value}; verbeter de formule of de invoer")
+            return None
+        if cell.value is None:
+            if self._formulas is None:
+                self._formulas = self._workbook.formula_cells(self.title)
+            if cell.coordinate in self._formulas:
+                self._report(
+                    self.title,
+                    cell.coordinate,
+                    "de cel is een formule zonder berekende waarde; open en bewaar het bestand in Excel",
+                )
+            return None
+        if _blank(cell.value):
+            return None
+        return Cell(cell.value, cell.coordinate, "%" in (cell.number_format or ""))
+
+    def text(self, row: int, col: int) -> str:
+        """The cell's content as text, '' when empty; for headers and Algemeen fields."""
+        value = self._resolve(row, col).value
+        return "" if _blank(value) else as_text(value)
+
+    # --- rows and header ---
+
+    def rows(self, first: int, columns: Iterable[int]) -> Iterator[int]:
+        """Row numbers from `first` on with content of their own in one of `columns`.
+
+        Stops after MAX_EMPTY_RUN empty rows (a styled cell at row 1048576 must not
+        cost a million reads) and after MAX_ROWS rows, with a Melding.
+        """
+        columns = tuple(columns)
+        last = min(self._ws.max_row, first + MAX_ROWS - 1)
+        empty_run = 0
+        for row in range(first, last + 1):
+            if any(self._has_own_content(row, col) for col in columns):
+                empty_run = 0
+                yield row
+            else:
+                empty_run += 1
+                if empty_run >= MAX_EMPTY_RUN:
+                    return
+        beyond = range(last + 1, min(self._ws.max_row, last + MAX_EMPTY_RUN) + 1)
+        if any(self._has_own_content(row, col) for row in beyond for col in columns):
+            self._report(self.title, None, f"het blad heeft meer dan {MAX_ROWS} rijen; alleen de eerste {MAX_ROWS} zijn gelezen")
+
+    def find_header(self, table: Table) -> Header | None:
+        """The first of the first HEADER_ROWS rows that names one field of each required group."""
+        columns_by_name = lookup(table.columns)
+        for row in range(1, min(self._ws.max_row, HEADER_ROWS) + 1):
+            columns: dict[int, tuple[Column, str]] = {}
+            fields: set[str] = set()
+            for col in range(1, min(self._ws.max_column, MAX_COLUMNS) + 1):
+                name = self.text(row, col)
+                column = columns_by_name.get(header_key(name)) if name else None
+                if column and (column.every_match or column.field not in fields):
+                    columns[col] = (column, name)
+                    fields.add(column.field)
+            if all(fields.intersection(group) for group in table.required):
+                return Header(row, columns)
+        return None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

@@ -1,0 +1,105 @@
+"""Rule documentation, generated from the rule files (never written twice).
+
+`python -m toetsing.regels.documentatie` writes docs/regels/<regelset>.md; a test checks
+that the committed pages are up to date.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
+from toetsing.regels.model import Regel, Regelset, Status
+
+DOCS = standaard_map().parent / "docs" / "regels"
+
+
+def _cellen(werkplan: dict[str, Any]) -> str:
+    if not werkplan:
+        return "een werkplan zonder deze gegevens"
+    delen = []
+    for blad, inhoud in werkplan.items():
+        if isinstance(inhoud, dict):
+            velden = ", ".join(f"{k} = {v if v is not None else '(leeg)'}" for k, v in inhoud.items()) or "(leeg)"
+            delen.append(f"blad {blad}: {velden}")
+        else:
+            rijen = "; ".join(
+                ", ".join(f"{k} = {v if v is not None else '(leeg)'}" for k, v in rij.items()) for rij in inhoud
+            )
+            delen.append(f"blad {blad}: {rijen}")
+    return " — ".join(delen)
+
+
+def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
+    h = "#" * niveau
+    document = regelset.documenten[regel.bron.document]
+    plek = "Algemeen" if regel.blok == "algemeen" else f"Blok {regel.blok}"
+    if regel.deelopdracht:
+        plek += f", deelopdracht {regel.deelopdracht} ({regelset.deelopdrachten[regel.deelopdracht].naam})"
+    regels = [
+        f"{h} {regel.id}: {regel.titel}",
+        "",
+        f"*{plek}*",
+        "",
+        f"**Wat wordt gecontroleerd.** {regel.wat}",
+        "",
+        f"**Bron.** {document.titel} (`{document.bestand}`), {regel.bron.plaats}:",
+        "",
+        f"> {regel.bron.citaat}",
+        "",
+    ]
+    if regel.waarom:
+        regels += [f"**Waarom.** {regel.waarom}", ""]
+    regels += ["**Controle.** " + "; ".join(
+        ", ".join(f"{k} = {v}" for k, v in c.model_dump(mode="json", exclude_none=True).items()) for c in regel.controles), ""]
+    voorbeelden = {s: [g for g in regel.gevallen if g.status == s] for s in Status}
+    if voorbeelden[Status.voldaan]:
+        regels += ["**Wat voldoet.**", ""] + [f"- {g.naam}: {_cellen(g.werkplan)}" for g in voorbeelden[Status.voldaan]] + [""]
+    niet = [g for g in regel.gevallen if g.status not in (Status.voldaan,)]
+    if niet:
+        regels += ["**Voorbeelden die niet voldoen.**", ""] + [
+            f"- *{g.status.value}* — {g.naam}: {_cellen(g.werkplan)}" for g in niet] + [""]
+    return "\n".join(regels)
+
+
+def regelset_markdown(regelset: Regelset) -> str:
+    regels = [
+        f"# {regelset.titel} (`{regelset.id}`)",
+        "",
+        "Deze pagina is gemaakt uit de regelbestanden in "
+        f"`regels/{regelset.id}/`; pas die aan, niet deze pagina (`make docs`).",
+        "",
+        f"{len(regelset.regels)} regels. Bronnen:",
+        "",
+        *(f"- `{k}`: {d.titel} (`{d.bestand}`)" for k, d in regelset.documenten.items()),
+        "",
+        "## Inhoud",
+        "",
+        *(f"- [{r.id}](#{r.id.lower()}) — {r.titel}" for r in regelset.regels),
+        "",
+    ]
+    for regel in regelset.regels:
+        regels.append(regel_markdown(regelset, regel))
+    if regelset.niet_toetsbaar:
+        regels += ["## Eisen die niet automatisch te toetsen zijn", "",
+                   "Deze eisen uit de opdracht staan wel in de bron, maar een programma kan ze niet beoordelen. "
+                   "De beleidsmedewerker beoordeelt ze zelf.", ""]
+        regels += [f"- **{n.eis}** ({n.bron}). {n.waarom}" for n in regelset.niet_toetsbaar]
+        regels.append("")
+    return "\n".join(regels)
+
+
+def schrijf_alles(map_: Path = DOCS) -> list[Path]:
+    map_.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for regelset_id in beschikbare_regelsets():
+        pad = map_ / f"{regelset_id}.md"
+        pad.write_text(regelset_markdown(laad_regelset(regelset_id)), encoding="utf-8")
+        geschreven.append(pad)
+    return geschreven
+
+
+if __name__ == "__main__":
+    for pad in schrijf_alles():
+        print(pad, file=sys.stderr)

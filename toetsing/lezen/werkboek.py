@@ -49,6 +49,7 @@ _MAX_SHEET_ROW = HEADER_ROWS + MAX_ROWS + MAX_EMPTY_RUN
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _RESAVE = "open het in Excel of LibreOffice en bewaar het als .xlsx"
+_ENTITIES = "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend"
 
 Report = Callable[[str | None, str | None, str], None]  # (blad, cel, tekst)
 
@@ -141,7 +142,7 @@ def _check_archive(path: Path, data: bytes) -> None:
     except zipfile.BadZipFile:
         raise _fail(path, f"het bestand is beschadigd of geen .xlsx; {_RESAVE}") from None
     except DefusedXmlException:
-        raise _fail(path, "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend") from None
+        raise _fail(path, _ENTITIES) from None
 
 
 def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
@@ -152,10 +153,18 @@ def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
             # openpyxl warns about every unsupported extension; none matters here
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, **options)
-    except DefusedXmlException:
-        raise _fail(path, "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend") from None
     except Exception as error:  # whatever openpyxl trips over in a damaged file
+        if _caused_by(error, DefusedXmlException):  # openpyxl wraps it in a ValueError
+            raise _fail(path, _ENTITIES) from None
         raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({type(error).__name__}); {_RESAVE}") from None
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 class Workbook:

@@ -80,6 +80,9 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         for rij in rijen:
             feit, bronnen = _rijfeit(soort, rij, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
+        if soort == "deelopdracht":
+            for feit, bronnen in _deelopdrachtnummers(rijen):
+                voeg_toe(feit, bronnen)
         for kolom in SOMKOLOMMEN.get(soort, ()):
             feit, bronnen = _somfeit(soort, kolom, rijen)
             if feit:
@@ -110,6 +113,19 @@ def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tu
     if "getal" in feit or "tekst" in feit:
         feit["ingevuld"] = True
     return feit, bronnen
+
+
+def _deelopdrachtnummers(rijen: list[Rij]) -> Iterable[tuple[Feit, list[tuple[str, W]]]]:
+    """One fact per deelopdracht that has rows. Rules say "the deelopdracht's rows lack X"
+    against it: the engine never lets one fact stand for two patterns of a rule, so
+    "a row exists, and no row has X" cannot be said with a row as the first pattern."""
+    nummers: dict[int, list[tuple[str, W]]] = {}
+    for rij in rijen:
+        nr = getattr(rij, "nr", None)
+        if nr is not None:
+            nummers.setdefault(nr.waarde, []).extend((n, w) for n, w in _velden(rij) if isinstance(w, W))
+    for nr, bronnen in nummers.items():
+        yield {"id": f"deelopdrachtnr-{nr}", "soort": "deelopdrachtnr", "nr": float(nr)}, bronnen
 
 
 def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, list[tuple[str, W]]]:

@@ -112,6 +112,10 @@ class Compiler:
     def deelopdracht(self, nr: int, *voorwaarden: Patroon) -> Patroon:
         return feit("deelopdracht", {"nr": float(nr)}, *voorwaarden)
 
+    def deelopdrachtnr(self, nr: int) -> Patroon:
+        """Stands for all rows of a deelopdracht (see feiten._deelopdrachtnummers)."""
+        return feit("deelopdrachtnr", {"nr": float(nr)})
+
     def do_naam(self, nr: int) -> str:
         return f"deelopdracht {nr} ({self.regelset.deelopdrachten[nr].naam})"
 
@@ -245,8 +249,11 @@ def _product_kwartalen(c: Compiler, regel: Regel, k: ProductKwartalen) -> list[D
         delen += [
             Deel(regel.id, Status.voldaan, f"{k.product} wordt opgeleverd in Q{q} {k.jaar} ({{gevonden}}).", f"Q{q} {k.jaar}",
                  {"p": ("oplevering",)}, [met("p", in_q)]),
+            # p is a delivery outside the quarter: the engine excludes p's fact from the negation
             Deel(regel.id, Status.afwijkend, f"{k.product} heeft geen oplevering in Q{q} {k.jaar}; gevonden: {{gevonden}}.",
-                 f"Q{q} {k.jaar}", {"p": ("oplevering",)}, [met("e", EINDE), met("p", geleverd), niet("q", in_q)]),
+                 f"Q{q} {k.jaar}", {"p": ("oplevering",)},
+                 [met("e", EINDE), met("p", c.product(k.product, vergelijk("$neq", "kwartaalnr", k.jaar * 10 + q))),
+                  niet("q", in_q)]),
         ]
     delen.append(Deel(regel.id, Status.ontbreekt,
                       f"Het werkplan noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten; de opdracht vraagt {namen} {k.jaar}.",
@@ -320,7 +327,7 @@ def _deelopdracht_velden(c: Compiler, regel: Regel, k: DeelopdrachtVelden) -> li
             Deel(regel.id, Status.voldaan, f"{kolom} van {naam} is ingevuld.", f"{kolom} ingevuld", {"d": (veld,)},
                  [met("d", ingevuld)]),
             Deel(regel.id, Status.afwijkend, f"De rij van {naam} vult de kolom {kolom} niet in.", f"{kolom} ingevuld",
-                 {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)), niet("x", ingevuld)]),
+                 {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdrachtnr(k.nr)), niet("x", ingevuld)]),
         ]
     delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
                       "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))
@@ -341,7 +348,7 @@ def _deelopdracht_vermeldt(c: Compiler, regel: Regel, k: DeelopdrachtVermeldt) -
         delen += [Deel(regel.id, Status.voldaan, f"{naam} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])
                   for v, p in noemt]
         delen.append(Deel(regel.id, Status.afwijkend, f"{naam} noemt {woord} niet in de kolom {kolommen}.", verwacht,
-                          {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdracht(k.nr)),
+                          {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdrachtnr(k.nr)),
                                             *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
     delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
                       "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))

@@ -9,11 +9,13 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import IO
 from xml.etree.ElementTree import ParseError
 
 import defusedxml
@@ -45,6 +47,7 @@ MAX_COLUMNS = 200
 MAX_ROWS = 10_000  # data rows read per sheet
 MAX_EMPTY_RUN = 200  # consecutive empty rows that end a table
 _MAX_SHEET_ROW = HEADER_ROWS + MAX_ROWS + MAX_EMPTY_RUN
+_SHEET_ROWS, _SHEET_COLUMNS = 1_048_576, 16_384  # Excel's limits
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -102,12 +105,20 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _merged_area(stream: io.IOBase) -> int:
+def _area(ref: str) -> int:
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+    except ValueError:
+        return 0  # not a range; openpyxl decides what to make of it
+    # "A:A" or "1:1" leave bounds open: the whole column or row
+    return ((max_col or _SHEET_COLUMNS) - (min_col or 1) + 1) * ((max_row or _SHEET_ROWS) - (min_row or 1) + 1)
+
+
+def _merged_area(stream: IO[bytes]) -> int:
     area = 0
     for _, element in iterparse(stream):
         if element.tag.rpartition("}")[2] == "mergeCell":
-            min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", "A1"))
-            area += (max_col - min_col + 1) * (max_row - min_row + 1)
+            area += _area(element.get("ref", ""))
         element.clear()
     return area
 
@@ -127,19 +138,18 @@ def _check_archive(path: Path, data: bytes) -> None:
             )
             if total > MAX_UNCOMPRESSED_BYTES or too_compressed:
                 raise _fail(path, "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend")
+            # every member, whatever its name: the workbook's relations decide what is a sheet
             merged = 0
             for member in members:
-                with archive.open(member) as stream:
-                    if stream.read(1) != b"<":
-                        continue  # not XML: images, printer settings
                 with archive.open(member) as stream:
                     try:
                         merged += _merged_area(stream)
                     except ParseError:
-                        continue  # openpyxl reports what it needs and cannot parse
+                        continue  # not XML (images), or XML openpyxl will report on
             if merged > MAX_MERGED_CELLS:
                 raise _fail(path, "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; maak die samenvoeging ongedaan en bewaar het opnieuw")
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression
         raise _fail(path, f"het bestand is beschadigd of geen .xlsx; {_RESAVE}") from None
     except DefusedXmlException:
         raise _fail(path, _ENTITIES) from None

@@ -318,3 +318,42 @@ def test_excel_datum_en_procentcel(tmp_path):
     assert werkplan.producten[0].oplevering.waarde == Kwartaal(jaar=2020, kwartaal=4, datum=date(2020, 11, 2))
     assert werkplan.meldingen == []
 
+
+
+def test_samengevoegd_over_kolommen_telt_alleen_in_de_eigen_kolom(tmp_path):
+    pad = maak_werkboek(
+        tmp_path,
+        {
+            "Deelopdrachten": [
+                ["Nr", "Uitwerking", "Resultaatmeting"],
+                [1, "lange tekst over twee kolommen en twee rijen", None],
+                [2, None, None],
+            ]
+        },
+    )
+    wb = load_workbook(pad)
+    wb["Deelopdrachten"].merge_cells("B2:C3")
+    wb.save(pad)
+    werkplan = lees_werkplan(pad)
+    assert [(r.nr.waarde, r.uitwerking.plek.cel, r.resultaatmeting) for r in werkplan.deelopdrachten] == [
+        (1, "B2", None),
+        (2, "B2", None),
+    ]
+
+
+@pytest.mark.parametrize("ref", ["A:B", "C1:XFD1048576", "1:200"])
+def test_samenvoeging_zonder_grenzen_wordt_geweigerd(tmp_path, ref):
+    pad = maak_werkboek(tmp_path, {"Uren": UREN})
+    with zipfile.ZipFile(pad) as archief:
+        xml = archief.read("xl/worksheets/sheet1.xml").decode()
+    xml = xml.replace("</sheetData>", f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>')
+    assert "samengevoegde cellen" in _fout(vervang_in_zip(pad, "xl/worksheets/sheet1.xml", xml.encode()))
+
+
+def test_onzinnige_samenvoeging_laat_de_controle_niet_vastlopen(tmp_path):
+    pad = maak_werkboek(tmp_path, {"Uren": UREN})
+    with zipfile.ZipFile(pad) as archief:
+        xml = archief.read("xl/worksheets/sheet1.xml").decode()
+    xml = xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="onzin"/></mergeCells>')
+    with pytest.raises(WerkplanFout, match="kan niet als Excel-werkmap worden gelezen"):
+        lees_werkplan(vervang_in_zip(pad, "xl/worksheets/sheet1.xml", xml.encode()))

@@ -54,12 +54,13 @@ class _Reader:
     def __init__(self, bestand: str):
         self.bestand = bestand
         self.meldingen: list[Melding] = []
+        self._reported: set[tuple[str | None, str | None, str]] = set()
         self.subsidiejaar: int | None = None
 
     def report(self, blad: str | None, cel: str | None, tekst: str) -> None:
-        melding = Melding(bestand=self.bestand, blad=blad, cel=cel, tekst=tekst)
-        if melding not in self.meldingen:  # a merged cell is read for every row it spans
-            self.meldingen.append(melding)
+        if (blad, cel, tekst) not in self._reported:  # a merged cell is read for every row it spans
+            self._reported.add((blad, cel, tekst))
+            self.meldingen.append(Melding(bestand=self.bestand, blad=blad, cel=cel, tekst=tekst))
 
     def value(self, sheet: Sheet, cell: Cell | None, column: Column, header: str | None) -> W | None:
         if cell is None:

@@ -28,8 +28,10 @@ with warnings.catch_warnings():
 import openpyxl  # noqa: E402  (after defuse_stdlib on purpose)
 from defusedxml import DefusedXmlException  # noqa: E402
 from defusedxml.ElementTree import iterparse  # noqa: E402
+from openpyxl.cell import Cell as OpenpyxlCell  # noqa: E402
 from openpyxl.cell import MergedCell  # noqa: E402
 from openpyxl.utils import range_boundaries  # noqa: E402
+from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
 from toetsing.lezen.bladen import Column, Table, header_key  # noqa: E402
@@ -62,7 +64,7 @@ class Cell:
     """A cell with content (never None or blank text)."""
 
     value: CellValue
-    ref: str  # e.g. "C4"; for a merged range, its top-left cell
+    ref: str  # e.g. "C4"; for a merged range, its first cell
     percent: bool  # the number format shows a percentage
 
 
@@ -222,37 +224,40 @@ class Workbook:
 
 
 class Sheet:
-    def __init__(self, ws, workbook: Workbook, report: Report):
+    def __init__(self, ws: Worksheet, workbook: Workbook, report: Report):
         self._ws = ws
         self._workbook = workbook
         self._report = report
         self.title: str = ws.title
         self._formulas: frozenset[str] | None = None
-        self._merged: dict[int, tuple[list[int], list[tuple[int, int, int]]]] | None = None
+        self._merged: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
 
     # --- cells ---
 
-    def _merged_anchor(self, row: int, col: int) -> tuple[int, int] | None:
-        """The top-left cell of the merged range covering (row, col)."""
+    def _merged_anchor(self, row: int, col: int) -> int | None:
+        """The first row of the merged range that starts in column `col` and covers `row`.
+
+        A merged value counts for every row it spans, in its own column only: text
+        merged across Uitwerking and Resultaatmeting does not fill Resultaatmeting.
+        """
         if self._merged is None:
-            spans_by_col: dict[int, list[tuple[int, int, int]]] = {}
+            spans_by_col: dict[int, list[tuple[int, int]]] = {}
             for merged in self._ws.merged_cells.ranges:
-                for c in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
-                    spans_by_col.setdefault(c, []).append((merged.min_row, merged.max_row, merged.min_col))
+                spans_by_col.setdefault(merged.min_col, []).append((merged.min_row, merged.max_row))
             self._merged = {}
             for c, spans in spans_by_col.items():
                 spans.sort()  # ranges never overlap, so per column they sort by first row
-                self._merged[c] = ([first for first, _, _ in spans], spans)
+                self._merged[c] = ([first for first, _ in spans], spans)
         starts, spans = self._merged.get(col, ([], []))
         index = bisect_right(starts, row) - 1
         if index >= 0 and row <= spans[index][1]:
-            return spans[index][0], spans[index][2]
+            return spans[index][0]
         return None
 
-    def _resolve(self, row: int, col: int):
+    def _resolve(self, row: int, col: int) -> OpenpyxlCell | MergedCell:
         cell = self._ws.cell(row=row, column=col)
-        if isinstance(cell, MergedCell) and (anchor := self._merged_anchor(row, col)):
-            cell = self._ws.cell(row=anchor[0], column=anchor[1])
+        if isinstance(cell, MergedCell) and (first_row := self._merged_anchor(row, col)):
+            cell = self._ws.cell(row=first_row, column=col)
         return cell
 
     def _has_own_content(self, row: int, col: int) -> bool:

@@ -6,6 +6,7 @@ afwijkend before voldaan); its toelichting names every part that is not voldaan.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
@@ -68,7 +69,7 @@ def weergave(w: W) -> str:
         return w.ruw
     waarde: Any = w.waarde
     if isinstance(waarde, float):
-        return f"{waarde:g}".replace(".", ",")
+        return _toon(waarde)
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, list):
@@ -96,7 +97,8 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     for uitkomst in relevant:
         cellen = _cellen(uitkomst, index)
         gevonden = "; ".join(dict.fromkeys(weergave(w) for w in cellen)) or "niets"
-        zin = uitkomst.deel.tekst.replace("{gevonden}", gevonden)
+        zin = _FEITVELD.sub(lambda m: _toon(uitkomst.feiten.get(m[1], {}).get(m[2])),
+                            uitkomst.deel.tekst.replace("{gevonden}", gevonden))
         if zin not in zinnen:
             zinnen.append(zin)
         for w in cellen:
@@ -112,6 +114,15 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
         deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
         bewijs=list(dict.fromkeys(d.cel for d in details)), details=details,
     )
+
+
+_FEITVELD = re.compile(r"\{(\w+)\.(\w+)\}")
+
+
+def _toon(waarde: Any) -> str:
+    if isinstance(waarde, float):
+        return f"{waarde:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+    return "?" if waarde is None else str(waarde)
 
 
 def _cellen(uitkomst: Uitkomst, index: Index) -> list[W]:

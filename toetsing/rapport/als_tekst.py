@@ -55,10 +55,10 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
             console.print(f"  • {melding}", highlight=False)
 
     for groep, bevindingen in groupby(sorted(rapport.bevindingen, key=_volgorde), key=groepnaam):
-        console.print(Text(f"\n{groep}", style="bold underline"))
-        for b in bevindingen:
-            if b.status in (Status.voldaan, Status.niet_van_toepassing) and not alles:
-                continue
+        getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]
+        if getoond:
+            console.print(Text(f"\n{groep}", style="bold underline"))
+        for b in getoond:
             console.print(_bevinding(b))
 
     oordeel = "Alle eisen zijn voldaan." if rapport.exitcode == 0 else (

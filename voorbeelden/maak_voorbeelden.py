@@ -1,0 +1,206 @@
+"""Builds the example werkplannen in this folder (run: python voorbeelden/maak_voorbeelden.py).
+
+- werkplan-conform.xlsx: a joint werkplan of the five organisations that meets every
+  rule of meierijstad-2020.
+- werkplan-concept.xlsx: the same werkplan as a draft, with the faults organisations
+  typically make (each listed in FOUTEN below).
+"""
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+MAP = Path(__file__).resolve().parent
+INSTELLINGEN = "ONS Welzijn; Welzijn De Meierij; MEE; Farent; Lumens"
+
+DEELOPDRACHTEN = [
+    (1, "CJG", "Wij leveren 4,2 fte voor het CJG naast GGD en gemeente, vanuit de huidige bezetting. Eén team, één telefoonnummer en website.",
+     "90% van ouders en jongeren heeft aantoonbaar baat (korte vragenlijst na elk contact); deelnemers aan trainingen idem.",
+     "Het CJG treedt op als één team met centrale bereikbaarheid.",
+     "Wij nemen deel aan de Overleggen Jeugd Openbare Ruimte en werken samen met GGD, HALT en onderwijs.", "Farent; Lumens"),
+    (2, "Jongeren met beginnende problematiek", "Passend aanbod voor de vier aandachtsgroepen, Meierijstad breed, samen met de partners in het preventieve jeugdveld.",
+     "Bereik, tevredenheid en baat per interventie; trendrapportage met advies in Q1 en Q3.",
+     "Het aanbod wordt Meierijstad breed en in afstemming met partners ontwikkeld.", "Eén contactpersoon per school.", "Lumens; Farent"),
+    (3, "Jongerenwerk", "Ambulant jongerenwerk en een programma over alcohol en drugs, normoverschrijdend gedrag en seksueel geweld (meidenwerk).",
+     "Bereik minimaal 60% van de jongeren; 90% baat bij coaching.",
+     "De organisatie is niet meer per kern maar Meierijstad breed.", "Per kern een jongerenwerker in het Overleg Jeugd Openbare Ruimte.", "ONS Welzijn; Welzijn De Meierij"),
+    (3, "Jongerenwerk", "Individuele coaching: voorkomen, vroeg signaleren en doorverwijzen.", None, None, None, "Lumens"),
+    (4, "VVE en taalstimulering", "Coördinatie VVE en taalactiviteiten zoals Voorleesexpress.", "Bereik doelgroepkinderen naar 98%; tevredenheid VVE-partners.",
+     "Er verandert niets.", "Functieprofiel VVE-coördinator is van toepassing.", "ONS Welzijn"),
+    (5, "Aanpak laaggeletterdheid", "Bewustwording bij werkgevers en inwoners, en een preventieve aanpak met de bibliotheek.",
+     "Bereik laaggeletterden en doorgeleiding naar formeel aanbod.", "Onderscheid tussen bewustwording en preventie enerzijds en cursussen anderzijds.", None, "Welzijn De Meierij"),
+    (6, "Inclusieve samenleving", "Ambassadeursrol inclusie; wij zijn lid van de coalitie tegen eenzaamheid.",
+     "Waardering van de ambassadeursrol (enquête); aantal weggehaalde barrières.", "Expertise wordt breder ingezet.", "Activiteiten fysiek en sociaal toegankelijk.", "MEE"),
+    (7, "Inloopvoorzieningen en daginvulling", "Krachten bundelen met lokale initiatieven; onderzoek niet-geïndiceerde dagbesteding; deelname aan PIM en Leefgoed.",
+     "Tevredenheid bezoekers en vrijwilligers.", "Afhankelijk van het onderzoek andere locaties.", "Inloop breed qua bezoekers en activiteiten.", "ONS Welzijn; Welzijn De Meierij"),
+    (8, "Mantelzorg", "Herkennen, informeren, ondersteunen en waarderen van mantelzorgers, ook jonge mantelzorgers.",
+     "Toename bereik ten opzichte van de nulmeting 2019; tevredenheid.", "Er verandert niets.", "Deskundige sociaal werkers.", "Welzijn De Meierij; ONS Welzijn"),
+    (9, "Dementie", "Samen met het netwerk DVG voorlichting en activiteiten.", "Tevredenheid van de DVG-partners over ondersteuning en informatie.",
+     "Er verandert niets.", None, "ONS Welzijn"),
+    (10, "Zorg en veiligheid", "Signaleren en adviseren; wij zetten buurtbemiddeling voort; partner in Thuis in de wijk.",
+     "Tevredenheid gemeentelijke partners; succes buurtbemiddeling.", "Mogelijk verandert de inhoud; dan overleggen wij.", "Deskundige sociaal werkers.", "Farent"),
+    (11, "Onafhankelijke cliëntondersteuning", "Informatie en advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation.",
+     "Bekendheid en tevredenheid van cliënten.", "Er verandert niets.", "Scholing bij erkende instituten.", "MEE"),
+    (12, "Vrijwilligers", "Bemiddeling, de Beursvloer, ondersteuning van vrijwilligersorganisaties en de klussendienst.",
+     "Behoud en toename actieve vrijwilligers (nulmeting 2019); matches; rapportage in Q1.", "Vanaf 2020 nieuw vrijwilligersbeleid.", None, "Welzijn De Meierij; ONS Welzijn"),
+    (13, "Burgerinitiatieven en sociale partners", "Tijdelijke ondersteuning van burgerinitiatieven en inzet van expertise voor sociale partners.",
+     "Aantal ondersteunde initiatieven; tevredenheid.", "Er verandert niets.", "Zie kengetallen BI-*.", "ONS Welzijn; Welzijn De Meierij"),
+]
+
+KENGETALLEN = [
+    ("CJG-TELEFONISCH", "telefonische bereikbaarheid CJG tijdens kantooruren", 5, "dagen per week"),
+    ("CJG-DIGITAAL", "digitale bereikbaarheid CJG tijdens kantooruren", 5, "dagen per week"),
+    ("CJG-FYSIEK", "voorstel fysieke bereikbaarheid CJG", 6, "dagdelen per week"),
+    ("CJG-FYSIEK-LOCATIES", "waar / in welke vorm fysiek bereikbaar", "Inloopspreekuur in Veghel, Schijndel en Sint-Oedenrode", "tekst"),
+    ("CJG-TAAKVERDELING", "taakverdeling met de taken en rollen van partners (GGD en gemeente)", "GGD: 0-4 jaar; welzijn: 4-23 jaar; gemeente: regie", "tekst"),
+    ("CJG-BAAT", "ouders en jongeren die aantoonbaar baat hebben bij informatie en advies", "90%", "procent"),
+    ("CJG-AANBOD-BAAT", "deelnemers preventief aanbod die aantoonbaar baat hebben", 0.92, "procent"),
+    ("JGD-PSYCHISCH-OMVANG", "omvang: kwetsbare jongeren met psychische problematiek, gedragsstoornissen of LVB", 420, "aantal jongeren"),
+    ("JGD-PSYCHISCH-BEREIK", "bereik: kwetsbare jongeren met psychische problematiek, gedragsstoornissen of LVB", 130, "aantal jongeren"),
+    ("JGD-EENZAAM-OMVANG", "omvang: eenzame jongeren", 600, "aantal jongeren"),
+    ("JGD-EENZAAM-BEREIK", "bereik: eenzame jongeren", 90, "aantal jongeren"),
+    ("JGD-VECHTSCHEIDING-OMVANG", "omvang: jongeren en ouders in een vechtscheiding", 150, "aantal"),
+    ("JGD-VECHTSCHEIDING-BEREIK", "bereik: jongeren en ouders in een vechtscheiding", 45, "aantal"),
+    ("JGD-MANTELZORG-OMVANG", "omvang: jonge mantelzorgers", 800, "aantal jongeren"),
+    ("JGD-MANTELZORG-BEREIK", "bereik: jonge mantelzorgers", 120, "aantal jongeren"),
+    ("JW-BEREIK", "jongeren die het aanbod van het jongerenwerk bereikt", "60 %", "procent"),
+    ("JW-COACHING-BAAT", "jongeren die aantoonbaar baat hebben bij individuele coaching", 90, "procent"),
+    ("JW-OJOR-KERNEN", "kernen waar een jongerenwerker deelneemt aan de Overleggen Jeugd Openbare Ruimte", 3, "aantal kernen"),
+    ("VVE-BEREIK", "bereik doelgroepkinderen VVE (streefwaarde)", 98, "procent"),
+    ("MZ-BEREIK-NULMETING", "bereik onder mantelzorgers in 2019 (nulmeting)", 1250, "aantal mantelzorgers"),
+    ("MZ-BEREIK", "bereik onder mantelzorgers (streefwaarde)", "1.400", "aantal mantelzorgers"),
+    ("VW-ACTIEF-NULMETING", "actieve vrijwilligers in 2019 (nulmeting)", 2100, "aantal vrijwilligers"),
+    ("VW-ACTIEF", "actieve vrijwilligers (streefwaarde)", 2200, "aantal vrijwilligers"),
+    ("BI-ONDERSTEUNING-PARTNERS", "type ondersteuning dat sociale partners vragen en wat daarvoor geboden kan worden", "KBO's en Vluchtelingenwerk: advies en deskundigheid", "tekst"),
+    ("BI-INITIATIEVEN", "burgerinitiatieven die om ondersteuning vroegen of in 2020 verwacht worden", "Buurtkamer Zijtaart; Repair Café Veghel; Dorpsraad Eerde", "tekst"),
+    ("BI-INZET", "inzet die redelijkerwijs nodig is voor burgerinitiatieven", 450, "uren per jaar"),
+]
+
+RANDVOORWAARDEN = [
+    ("RV-OPLEIDING", "kwaliteitseisen m.b.t. opleiding e.d.", "ja"),
+    ("RV-WERKWIJZE", "accepteren van de werkwijzen binnen het gebiedsteam", "ja"),
+    ("RV-SCHOLING", "deelname aan (bij)scholing, studiedagen en teambuilding van het gebiedsteam", "ja"),
+    ("RV-NORMEN", "onderschrijven van de normen van het gebiedsteam (inclusieve samenleving, onderlinge vervanging)", "ja"),
+    ("RV-VERVANGING", "afspraken over vervanging bij ziekte", "ja"),
+    ("RV-VINDBAARHEID", "eenduidigheid qua bekendheid/vindbaarheid richting inwoners", "ja"),
+]
+
+CONFORM = {
+    "Algemeen": [
+        ("Organisatie", "Samenwerkende welzijnsorganisaties Meierijstad"),
+        ("Subsidiejaar", 2020),
+        ("Opdracht", "meierijstad-2020"),
+        ("Indieningsdatum", date(2019, 10, 11)),
+        ("Aanspreekpunt", "A. de Vries (ONS Welzijn)"),
+        ("Reikwijdte", "volledig"),
+    ],
+    "Blok A": [
+        ("Maatschappelijk werker", 6.4, "HBO MWD, SKJ-registratie", "Veghel", "Farent"),
+        ("Ouderenadviseur", 2.0, "HBO SPH", "Schijndel", "ONS Welzijn"),
+        ("Cliëntondersteuner", 1.5, "HBO MWD", "Sint-Oedenrode", "MEE"),
+        ("Sociaal werker", 3.2, "HBO SPH", "Veghel", "Welzijn De Meierij"),
+    ],
+    "Producten": [
+        ("TRENDRAPPORTAGE", "trendrapportage jongeren met beginnende problematiek", 2, "Q1 2020"),
+        ("TRENDRAPPORTAGE", "trendrapportage jongeren met beginnende problematiek", 2, "Q3 2020"),
+        ("ONDERZOEK-DAGBESTEDING", "onderzoek niet-geïndiceerde dagbesteding/daginvulling", 7, date(2020, 6, 15)),
+        ("RAPPORTAGE-VRIJWILLIGERS", "rapportage ondersteuningsbehoeften en barrières vrijwilligers", 12, "1e kwartaal 2020"),
+    ],
+    "Uren": [
+        ("Blok A", 19_656, 19_100, INSTELLINGEN), ("1", 7_560, 7_400, "Farent; Lumens"), ("2", 1_800, 1_500, "Lumens; Farent"),
+        ("3", 6_200, 6_200, "ONS Welzijn; Welzijn De Meierij; Lumens"), ("4", 1_400, 1_400, "ONS Welzijn"),
+        ("5", 900, 800, "Welzijn De Meierij"), ("6", 1_100, 1_000, "MEE"), ("7", 2_600, 2_400, "ONS Welzijn; Welzijn De Meierij"),
+        ("8", 2_200, 2_200, "Welzijn De Meierij; ONS Welzijn"), ("9", 600, 600, "ONS Welzijn"), ("10", 1_500, 1_500, "Farent"),
+        ("11", 1_800, 1_800, "MEE"), ("12", 2_000, 2_000, "Welzijn De Meierij; ONS Welzijn"), ("13", 1_200, 1_100, "ONS Welzijn; Welzijn De Meierij"),
+    ],
+    "Begroting": [
+        ("Personeel blok A", 1_356_264.00, 1_317_900.00), ("Personeel blok B", 2_164_320.00, 2_088_000.00),
+        ("Huisvesting", 185_000.00, 180_000.00), ("Activiteiten", 142_500.50, 139_000.00),
+    ],
+}
+for _blad_naam, _kolommen in (("Uren", 3), ("Begroting", 3)):
+    _rijen = CONFORM[_blad_naam]
+    _totaal = ("Totaal",) + tuple(round(sum(r[i] for r in _rijen), 2) for i in range(1, _kolommen))
+    _rijen.append(_totaal + (None,) * (len(_rijen[0]) - len(_totaal)))
+
+# The faults of the draft: each changes the conform werkplan and is found by the rule named.
+FOUTEN = {
+    "INDIENING-TIJDIG": "geen indieningsdatum (ontbreekt)",
+    "CJG-BEREIKBAARHEID": "digitaal 4 dagen per week (afwijkend)",
+    "JGD-TRENDRAPPORTAGE": "trendrapportage in Q2 en Q4 (afwijkend)",
+    "DB-ONDERZOEK": "onderzoek dagbesteding pas in Q3 2020 (afwijkend)",
+    "BLOKA-ALLEEN-FTE": "prestaties in blok A (afwijkend)",
+    "BLOKA-RANDVOORWAARDEN": "vervanging bij ziekte niet akkoord (afwijkend)",
+    "DEKKING-B09": "deelopdracht 9 ontbreekt (ontbreekt)",
+    "UREN-TOTAAL": "totaal uren klopt niet (afwijkend)",
+    "JW-BEREIK": "bereik jongerenwerk als woord 'zestig' (afwijkend, met melding)",
+}
+
+
+def _concept() -> dict:
+    w = copy.deepcopy(CONFORM)
+    w["Algemeen"] = [r for r in w["Algemeen"] if r[0] != "Indieningsdatum"]
+    w["Producten"][0] = w["Producten"][0][:3] + ("Q2 2020",)
+    w["Producten"][1] = w["Producten"][1][:3] + ("K4",)
+    w["Producten"][2] = w["Producten"][2][:3] + ("Q3 2020",)
+    w["Uren"][-1] = ("Totaal", w["Uren"][-1][1] + 1_500) + w["Uren"][-1][2:]
+    return w
+
+
+def _blad(wb: Workbook, naam: str, titel: str, koppen: list[str], rijen: list[tuple]) -> None:
+    ws = wb.create_sheet(naam)
+    ws.append([titel])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append(koppen)
+    for cel in ws[2]:
+        cel.font = Font(bold=True)
+    for rij in rijen:
+        ws.append(list(rij))
+    for i, _ in enumerate(koppen, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = 18 if i > 1 else 26
+    ws.freeze_panes = "A3"
+
+
+def bouw(werkplan: dict, concept: bool) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _blad(wb, "Algemeen", "Werkplan 2020 – algemene gegevens", ["Veld", "Waarde"], werkplan["Algemeen"])
+    formatie = [r + (None,) for r in werkplan["Blok A"]]
+    koppen_a = ["Functie", "Fte", "Kwalificatie", "Gebiedsteam", "Instelling", "Toelichting"]
+    if concept:
+        koppen_a.append("Prestatie")
+        formatie[0] = formatie[0] + ("300 huisbezoeken",)
+    _blad(wb, "Formatie", "Blok A – formatie in het gebiedsteam", koppen_a, formatie)
+    rv = [(c, t, "nee" if concept and c == "RV-VERVANGING" else a, None) for c, t, a in RANDVOORWAARDEN]
+    _blad(wb, "Randvoorwaarden", "Blok A – randvoorwaarden (§6)", ["Code", "Randvoorwaarde", "Akkoord", "Toelichting"], rv)
+    do = [d for d in DEELOPDRACHTEN if not (concept and d[0] == 9)]
+    _blad(wb, "Deelopdrachten", "Blok B – deelopdrachten (format §7)",
+          ["Nr", "Deelopdracht", "Uitwerking", "Resultaatmeting", "Verandering", "Randvoorwaarden", "Instelling"], do)
+    ws = wb["Deelopdrachten"]
+    eerste = 3 + next(i for i, d in enumerate(do) if d[0] == 3)
+    for kolom in "AB":  # deelopdracht 3 spans two rows: its number and name are merged cells
+        ws.merge_cells(f"{kolom}{eerste}:{kolom}{eerste + 1}")
+    kg = [(c, o, "zestig" if concept and c == "JW-BEREIK" else ("4" if concept and c == "CJG-DIGITAAL" else w), e, None)
+          for c, o, w, e in KENGETALLEN]
+    _blad(wb, "Kengetallen", "Kengetallen en streefwaarden", ["Code", "Omschrijving", "Waarde", "Eenheid", "Toelichting"], kg)
+    for rij in range(3, ws.max_row + 1):
+        if wb["Kengetallen"][f"A{rij}"].value == "CJG-AANBOD-BAAT":
+            wb["Kengetallen"][f"C{rij}"].number_format = "0%"  # 0,92 shown as 92%
+    _blad(wb, "Planning", "Producten en opleveringen", ["Code", "Product", "Deelopdracht", "Oplevering"], werkplan["Producten"])
+    _blad(wb, "Urenoverzicht", "Urenoverzicht", ["Onderdeel", "Uren", "Uren vorig jaar", "Instelling"], werkplan["Uren"])
+    _blad(wb, "Financieel overzicht", "Begroting", ["Post", "Bedrag", "Bedrag vorig jaar"], werkplan["Begroting"])
+    for rij in wb["Financieel overzicht"].iter_rows(min_row=3, min_col=2, max_col=3):
+        for cel in rij:
+            cel.number_format = '"€" #,##0.00'
+    return wb
+
+
+if __name__ == "__main__":
+    bouw(CONFORM, concept=False).save(MAP / "werkplan-conform.xlsx")
+    bouw(_concept(), concept=True).save(MAP / "werkplan-concept.xlsx")
+    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx")

@@ -6,7 +6,7 @@ never matter.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from toetsing.tekst import normaliseer
@@ -54,21 +54,12 @@ def header_key(name: str) -> str:
     return normaliseer(name.replace("*", ""))  # '*' marks a required column in templates
 
 
-def _toelichting() -> Column:
-    return Column("toelichting", ("Toelichting", "Opmerking", "Opmerkingen", "Toelichting/opmerking", "Uitleg"))
-
-
-def _code() -> Column:
-    return Column("code", ("Code", "Codering"), Kind.CODE)
-
-
-def _instelling(kind: Kind = Kind.TEXT) -> Column:
-    return Column(
-        "instelling",
-        ("Instelling", "Instellingen", "Organisatie", "Uitvoerder", "Uitvoerders", "Aanbieder", "Uitvoerende instelling"),
-        kind,
-    )
-
+_TOELICHTING = Column("toelichting", ("Toelichting", "Opmerking", "Opmerkingen", "Toelichting/opmerking", "Uitleg"))
+_CODE = Column("code", ("Code", "Codering"), Kind.CODE)
+_INSTELLING = Column(
+    "instelling",
+    ("Instelling", "Instellingen", "Organisatie", "Uitvoerder", "Uitvoerders", "Aanbieder", "Uitvoerende instelling"),
+)
 
 # Algemeen is key/value: an optional Veld/Waarde header row, then one field per row
 ALGEMEEN = Table(
@@ -82,27 +73,47 @@ ALGEMEEN = Table(
 )
 # the fields of Algemeen, found by the text in the Veld column
 ALGEMEEN_FIELDS = (
-    Column("organisatie", ("Organisatie", "Naam organisatie", "Organisatienaam", "Organisatie(s)", "Samenwerkingsverband")),
+    Column(
+        "organisatie",
+        ("Organisatie", "Naam organisatie", "Organisatienaam", "Organisatie(s)", "Samenwerkingsverband"),
+    ),
     Column("subsidiejaar", ("Subsidiejaar", "Jaar", "Subsidie jaar", "Werkplanjaar"), Kind.WHOLE_NUMBER),
     Column("opdracht", ("Opdracht", "Regelset", "Opdracht id")),
-    Column("indieningsdatum", ("Indieningsdatum", "Datum indiening", "Ingediend op", "Datum van indiening"), Kind.DATE),
+    Column(
+        "indieningsdatum",
+        ("Indieningsdatum", "Datum indiening", "Ingediend op", "Datum van indiening"),
+        Kind.DATE,
+    ),
     Column("aanspreekpunt", ("Aanspreekpunt", "Aanspreekpunten", "Contactpersoon", "Contactpersonen"), Kind.LIST),
     Column("reikwijdte", ("Reikwijdte", "Deelopdrachten", "Omvang werkplan"), Kind.REIKWIJDTE),
 )
 
 BLOK_A = Table(
     sheet="Blok A",
-    sheet_names=("Blok A", "BlokA", "Blok A formatie", "Blok A - formatie", "Formatie", "Formatie gebiedsteam", "Gebiedsteam"),
+    sheet_names=(
+        "Blok A", "BlokA", "Blok A formatie", "Blok A - formatie",
+        "Formatie", "Formatie gebiedsteam", "Gebiedsteam",
+    ),
     columns=(
         Column("functie", ("Functie", "Functienaam", "Functies", "Rol", "Positie")),
-        Column("fte", ("Fte", "Formatie (fte)", "Formatie", "Aantal fte", "Fte's", "Omvang (fte)", "Omvang", "Fte (formatie)"), Kind.NUMBER),
+        Column(
+            "fte",
+            (
+                "Fte", "Formatie (fte)", "Formatie", "Aantal fte", "Fte's",
+                "Omvang (fte)", "Omvang", "Fte (formatie)",
+            ),
+            Kind.NUMBER,
+        ),
         Column(
             "kwalificatie",
-            ("Kwalificatie", "Kwalificaties", "Opleiding", "Opleidingsniveau", "Registratie", "Opleiding/registratie", "Kwalificatie (opleiding/registratie)"),
+            (
+                "Kwalificatie", "Kwalificaties", "Opleiding", "Opleidingsniveau", "Registratie",
+                "Opleiding/registratie", "Kwalificatie (opleiding/registratie)",
+            ),
         ),
         Column("gebiedsteam", ("Gebiedsteam", "Team")),
-        _instelling(),
-        _toelichting(),
+        _INSTELLING,
+        _TOELICHTING,
         Column(
             "prestatie_inhoud",
             (
@@ -111,7 +122,7 @@ BLOK_A = Table(
                 "Doel", "Doelen", "Doelstelling", "Output",
             ),
             every_match=True,
-        ),  # fmt: skip
+        ),
     ),
     required=(("functie",), ("fte",)),
     row_model=model.BlokARij,
@@ -122,14 +133,14 @@ RANDVOORWAARDEN = Table(
     sheet="Randvoorwaarden",
     sheet_names=("Randvoorwaarden", "Randvoorwaarden blok A", "Blok A randvoorwaarden", "Voorwaarden"),
     columns=(
-        _code(),
+        _CODE,
         Column("randvoorwaarde", ("Randvoorwaarde", "Omschrijving", "Voorwaarde", "Randvoorwaarden")),
         Column(
             "akkoord",
             ("Akkoord", "Akkoord (ja/nee)", "Akkoord?", "Akkoord ja/nee", "Ja/nee", "Geaccepteerd", "Onderschreven"),
             Kind.YES_NO,
         ),
-        _toelichting(),
+        _TOELICHTING,
     ),
     required=(("akkoord",), ("code", "randvoorwaarde")),
     row_model=model.RandvoorwaardeRij,
@@ -140,13 +151,29 @@ DEELOPDRACHTEN = Table(
     sheet="Deelopdrachten",
     sheet_names=("Deelopdrachten", "Deelopdracht", "Blok B", "Blok B deelopdrachten", "Blok B - deelopdrachten"),
     columns=(
-        Column("nr", ("Nr", "Nr.", "Nummer", "Deelopdracht nr", "Deelopdrachtnummer", "#"), Kind.DEELOPDRACHT_NR),
+        Column(
+            "nr",
+            ("Nr", "Nr.", "Nummer", "Deelopdracht nr", "Deelopdrachtnummer", "#"),
+            Kind.DEELOPDRACHT_NR,
+        ),
         Column("deelopdracht", ("Deelopdracht", "Naam", "Titel", "Naam deelopdracht")),
-        Column("uitwerking", ("Uitwerking", "Opdracht/taak", "Uitwerking opdracht/taak", "Aanpak", "Werkwijze", "Uitvoering")),
-        Column("resultaatmeting", ("Resultaatmeting", "Resultaten", "Resultaat", "Meting", "Resultaten en meting", "Beoogde resultaten")),
-        Column("verandering", ("Verandering", "Veranderingen", "Wijziging", "Wijzigingen", "Wat verandert", "Verandering t.o.v. vorig jaar")),
+        Column(
+            "uitwerking",
+            ("Uitwerking", "Opdracht/taak", "Uitwerking opdracht/taak", "Aanpak", "Werkwijze", "Uitvoering"),
+        ),
+        Column(
+            "resultaatmeting",
+            ("Resultaatmeting", "Resultaten", "Resultaat", "Meting", "Resultaten en meting", "Beoogde resultaten"),
+        ),
+        Column(
+            "verandering",
+            (
+                "Verandering", "Veranderingen", "Wijziging", "Wijzigingen", "Wat verandert",
+                "Verandering t.o.v. vorig jaar",
+            ),
+        ),
         Column("randvoorwaarden", ("Randvoorwaarden", "Randvoorwaarde", "Voorwaarden")),
-        _instelling(Kind.LIST),
+        replace(_INSTELLING, kind=Kind.LIST),
     ),
     required=(("nr",), ("deelopdracht", "uitwerking", "resultaatmeting")),
     row_model=model.DeelopdrachtRij,
@@ -157,11 +184,11 @@ KENGETALLEN = Table(
     sheet="Kengetallen",
     sheet_names=("Kengetallen", "Kengetal", "Indicatoren"),
     columns=(
-        _code(),
+        _CODE,
         Column("omschrijving", ("Omschrijving", "Kengetal", "Naam", "Indicator")),
         Column("waarde", ("Waarde", "Streefwaarde", "Aantal", "Norm", "Toezegging"), Kind.NUMBER_OR_TEXT),
         Column("eenheid", ("Eenheid", "Maat", "Per")),
-        _toelichting(),
+        _TOELICHTING,
     ),
     required=(("waarde",), ("code", "omschrijving")),
     row_model=model.KengetalRij,
@@ -172,11 +199,22 @@ PRODUCTEN = Table(
     sheet="Producten",
     sheet_names=("Producten", "Planning", "Opleveringen", "Product", "Productplanning", "Producten en planning"),
     columns=(
-        _code(),
+        _CODE,
         Column("product", ("Product", "Omschrijving", "Naam", "Producten")),
-        Column("deelopdracht", ("Deelopdracht", "Deelopdracht nr", "Deelopdrachtnummer", "Nr"), Kind.DEELOPDRACHT_NR),
-        Column("oplevering", ("Oplevering", "Opleverdatum", "Opleveringsdatum", "Planning", "Moment", "Kwartaal", "Datum", "Gereed", "Deadline"), Kind.QUARTER),
-        _toelichting(),
+        Column(
+            "deelopdracht",
+            ("Deelopdracht", "Deelopdracht nr", "Deelopdrachtnummer", "Nr"),
+            Kind.DEELOPDRACHT_NR,
+        ),
+        Column(
+            "oplevering",
+            (
+                "Oplevering", "Opleverdatum", "Opleveringsdatum", "Planning", "Moment",
+                "Kwartaal", "Datum", "Gereed", "Deadline",
+            ),
+            Kind.QUARTER,
+        ),
+        _TOELICHTING,
     ),
     required=(("oplevering",), ("code", "product")),
     row_model=model.ProductRij,
@@ -189,8 +227,12 @@ UREN = Table(
     columns=(
         Column("onderdeel", ("Onderdeel", "Deelopdracht", "Blok", "Blok/deelopdracht"), Kind.ONDERDEEL),
         Column("uren", ("Uren", "Aantal uren", "Uren dit jaar", "Inzet"), Kind.NUMBER),
-        Column("uren_vorig_jaar", ("Uren vorig jaar", "Vorig jaar", "Uren t-1", "Aantal uren vorig jaar"), Kind.NUMBER),
-        _instelling(),
+        Column(
+            "uren_vorig_jaar",
+            ("Uren vorig jaar", "Vorig jaar", "Uren t-1", "Aantal uren vorig jaar"),
+            Kind.NUMBER,
+        ),
+        _INSTELLING,
     ),
     required=(("onderdeel",), ("uren",)),
     row_model=model.UrenRij,
@@ -203,7 +245,11 @@ BEGROTING = Table(
     columns=(
         Column("post", ("Post", "Kostenpost", "Omschrijving", "Onderdeel", "Begrotingspost")),
         Column("bedrag", ("Bedrag", "Begroot", "Bedrag (€)", "Bedrag in euro", "Begroting", "Kosten"), Kind.NUMBER),
-        Column("bedrag_vorig_jaar", ("Bedrag vorig jaar", "Vorig jaar", "Begroting vorig jaar", "Bedrag vorig jaar (€)"), Kind.NUMBER),
+        Column(
+            "bedrag_vorig_jaar",
+            ("Bedrag vorig jaar", "Vorig jaar", "Begroting vorig jaar", "Bedrag vorig jaar (€)"),
+            Kind.NUMBER,
+        ),
     ),
     required=(("post",), ("bedrag",)),
     row_model=model.BegrotingRij,

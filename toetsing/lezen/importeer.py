@@ -153,7 +153,8 @@ def _read_algemeen(sheet: Sheet, reader: _Reader) -> Algemeen:
             continue
         if column.field in fields:
             first_cel = fields[column.field].plek.cel
-            reader.report(sheet.title, value.plek.cel, f"{column.names[0]} staat er twee keer; de waarde in {first_cel} is gebruikt")
+            tekst = f"{column.names[0]} staat er twee keer; de waarde in {first_cel} is gebruikt"
+            reader.report(sheet.title, value.plek.cel, tekst)
         else:
             fields[column.field] = value
     return Algemeen(**fields)

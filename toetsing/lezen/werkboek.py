@@ -100,7 +100,9 @@ def _read_bytes(path: Path) -> bytes:
         raise _fail(path, f"het bestand is leeg; {_RESAVE}")
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data:
-            raise _fail(path, "het bestand is met een wachtwoord versleuteld; haal het wachtwoord weg en bewaar het opnieuw als .xlsx")
+            raise _fail(
+                path, "het bestand is met een wachtwoord versleuteld; haal het wachtwoord weg en bewaar het opnieuw als .xlsx"
+            )
         raise _fail(path, f"dit is een oud Excel-bestand (.xls); {_RESAVE}")
     if not data.startswith(b"PK"):
         raise _fail(path, f"dit is geen Excel-werkmap (.xlsx); {_RESAVE}")
@@ -131,7 +133,9 @@ def _check_archive(path: Path, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if "mimetype" in archive.namelist() and archive.read("mimetype").startswith(b"application/vnd.oasis"):
-                raise _fail(path, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)")
+                raise _fail(
+                    path, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)"
+                )
             total = sum(member.file_size for member in members)
             too_compressed = any(
                 member.file_size > RATIO_MIN_BYTES
@@ -149,7 +153,11 @@ def _check_archive(path: Path, data: bytes) -> None:
                     except ParseError:
                         continue  # not XML (images), or XML openpyxl will report on
             if merged > MAX_MERGED_CELLS:
-                raise _fail(path, "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; maak die samenvoeging ongedaan en bewaar het opnieuw")
+                raise _fail(
+                    path,
+                    "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
+                    "maak die samenvoeging ongedaan en bewaar het opnieuw",
+                )
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression
         raise _fail(path, f"het bestand is beschadigd of geen .xlsx; {_RESAVE}") from None
@@ -168,7 +176,8 @@ def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
     except Exception as error:  # whatever openpyxl trips over in a damaged file
         if _caused_by(error, DefusedXmlException):  # openpyxl wraps it in a ValueError
             raise _fail(path, _ENTITIES) from None
-        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({type(error).__name__}); {_RESAVE}") from None
+        reason = type(error).__name__
+        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({reason}); {_RESAVE}") from None
 
 
 def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
@@ -217,7 +226,9 @@ class Workbook:
                 continue
             if table.sheet in found:
                 first = found[table.sheet].title
-                self._report(sheet.title, None, f'dit blad is niet gelezen: blad "{first}" is al gelezen als {table.sheet}')
+                self._report(
+                    sheet.title, None, f'dit blad is niet gelezen: blad "{first}" is al gelezen als {table.sheet}'
+                )
             else:
                 found[table.sheet] = sheet
         return found
@@ -269,7 +280,9 @@ class Sheet:
         """The cell's content; None when empty, an error value, or an uncalculated formula."""
         cell = self._resolve(row, col)
         if cell.data_type == "e":
-            self._report(self.title, cell.coordinate, f"de cel bevat de foutwaarde {cell.value}; verbeter de formule of de invoer")
+            self._report(
+                self.title, cell.coordinate, f"de cel bevat de foutwaarde {cell.value}; verbeter de formule of de invoer"
+            )
             return None
         if cell.value is None:
             if self._formulas is None:
@@ -311,7 +324,9 @@ class Sheet:
                     return
         beyond = range(last + 1, min(self._ws.max_row, last + MAX_EMPTY_RUN) + 1)
         if any(self._has_own_content(row, col) for row in beyond for col in columns):
-            self._report(self.title, None, f"het blad heeft meer dan {MAX_ROWS} rijen; alleen de eerste {MAX_ROWS} zijn gelezen")
+            self._report(
+                self.title, None, f"het blad heeft meer dan {MAX_ROWS} rijen; alleen de eerste {MAX_ROWS} zijn gelezen"
+            )
 
     def find_header(self, table: Table) -> Header | None:
         """The first of the first HEADER_ROWS rows that names one field of each required group."""

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.lezen_helpers import compleet_werkplan, maak_werkboek
+from toetsing.fouten import WerkplanFout
 from toetsing.lezen import lees_werkplan
 
 pytestmark = pytest.mark.libreoffice
@@ -25,7 +26,7 @@ def _soffice() -> str:
     return soffice
 
 
-def _bewaar_met_libreoffice(pad: Path, map_: Path) -> Path:
+def _bewaar_met_libreoffice(pad: Path, map_: Path, formaat: str = "xlsx") -> Path:
     map_.mkdir()
     profiel = map_ / "profiel"  # a fresh profile: no dialogs, no interference with a running instance
     subprocess.run(
@@ -34,7 +35,7 @@ def _bewaar_met_libreoffice(pad: Path, map_: Path) -> Path:
             f"-env:UserInstallation={profiel.as_uri()}",
             "--headless",
             "--convert-to",
-            "xlsx",
+            formaat,
             "--outdir",
             str(map_),
             str(pad),
@@ -43,7 +44,7 @@ def _bewaar_met_libreoffice(pad: Path, map_: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    return map_ / pad.name
+    return map_ / f"{pad.stem}.{formaat}"
 
 
 def _werkplan_met_alles(tmp_path: Path) -> Path:
@@ -82,3 +83,18 @@ def test_opnieuw_bewaard_door_libreoffice_wordt_hetzelfde_gelezen(tmp_path):
     assert kopie.blok_a[1].instelling.plek.cel == "E3"
     assert kopie.kengetallen[-1].waarde.waarde == 60
     assert kopie.randvoorwaarden[-1].akkoord.waarde is True
+
+
+@pytest.mark.parametrize(
+    ("formaat", "tekst"),
+    [
+        ("xls", "dit is een oud Excel-bestand (.xls); open het in Excel of LibreOffice en bewaar het als .xlsx"),
+        ("ods", "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)"),
+        ("csv", "dit is geen Excel-werkmap (.xlsx); open het in Excel of LibreOffice en bewaar het als .xlsx"),
+    ],
+)
+def test_echte_andere_formaten_worden_geweigerd(tmp_path, formaat, tekst):
+    pad = _bewaar_met_libreoffice(maak_werkboek(tmp_path, compleet_werkplan()), tmp_path / formaat, formaat)
+    with pytest.raises(WerkplanFout) as info:
+        lees_werkplan(pad)
+    assert str(info.value) == f"{pad}: {tekst}"

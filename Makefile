@@ -21,5 +21,8 @@ voorbeeld: venv
 test: venv
 	$(BIN)/python -m pytest
 
+docs: venv
+	$(BIN)/python -m toetsing.regels.documentatie
+
 clean:
 	rm -rf $(VENV)

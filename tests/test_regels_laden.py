@@ -8,7 +8,7 @@ import pytest
 
 from toetsing.cli import main
 from toetsing.fouten import RegelFout
-from toetsing.regels.documentatie import DOCS, regelset_markdown
+from toetsing.regels.documentatie import DOCS, controles_markdown, regelset_markdown
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
 
 GOEDE_REGEL = """regels:
@@ -89,3 +89,7 @@ def test_documentatie_is_bijgewerkt(regelset_id):
     pagina = DOCS / f"{regelset_id}.md"
     assert pagina.read_text(encoding="utf-8") == regelset_markdown(laad_regelset(regelset_id)), (
         f"{pagina} is niet bijgewerkt: voer 'make docs' uit")
+
+
+def test_controles_documentatie_is_bijgewerkt():
+    assert (DOCS / "controles.md").read_text(encoding="utf-8") == controles_markdown(), "voer 'make docs' uit"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
-from toetsing.regels.model import Regel, Regelset, Status
+from toetsing.regels.model import CONTROLE_SOORTEN, Regel, Regelset, Status
 
 DOCS = standaard_map().parent / "docs" / "regels"
 
@@ -90,9 +90,22 @@ def regelset_markdown(regelset: Regelset) -> str:
     return "\n".join(regels)
 
 
+def controles_markdown() -> str:
+    """The check vocabulary, from the check models themselves."""
+    regels = ["# Soorten controles", "",
+              "Gemaakt uit `toetsing/regels/model.py` (`make docs`). Elke regel kiest onder `controles:` "
+              "een of meer van deze soorten.", ""]
+    for soort, model in CONTROLE_SOORTEN.items():
+        velden = [f"`{naam}`" + ("" if veld.is_required() else f" (mag weg; standaard {veld.default!r})")
+                  for naam, veld in model.model_fields.items() if naam != "soort"]
+        regels += [f"## `{soort}`", "", (model.__doc__ or "").strip(), "", "Velden: " + ", ".join(velden), ""]
+    return "\n".join(regels)
+
+
 def schrijf_alles(map_: Path = DOCS) -> list[Path]:
     map_.mkdir(parents=True, exist_ok=True)
-    geschreven = []
+    (map_ / "controles.md").write_text(controles_markdown(), encoding="utf-8")
+    geschreven = [map_ / "controles.md"]
     for regelset_id in beschikbare_regelsets():
         pad = map_ / f"{regelset_id}.md"
         pad.write_text(regelset_markdown(laad_regelset(regelset_id)), encoding="utf-8")

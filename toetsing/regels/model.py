@@ -74,14 +74,14 @@ DeelopdrachtKolom = Literal["uitwerking", "resultaatmeting", "verandering", "ran
 
 
 class VeldAanwezig(_Strikt):
-    """An Algemeen field is filled in."""
+    """Een veld op het blad Algemeen is ingevuld. Ontbreekt als het leeg is."""
 
     soort: Literal["veld-aanwezig"]
     veld: Veldnaam
 
 
 class VeldGelijk(_Strikt):
-    """An Algemeen field holds exactly this value."""
+    """Een veld op het blad Algemeen heeft precies deze waarde; een andere waarde is afwijkend."""
 
     soort: Literal["veld-gelijk"]
     veld: Veldnaam
@@ -89,7 +89,7 @@ class VeldGelijk(_Strikt):
 
 
 class VeldAantal(_Strikt):
-    """An Algemeen list field (e.g. Aanspreekpunt) names at most/at least so many."""
+    """Een lijstveld op het blad Algemeen (zoals Aanspreekpunt) noemt minimaal en/of maximaal zoveel namen."""
 
     soort: Literal["veld-aantal"]
     veld: Veldnaam
@@ -98,7 +98,7 @@ class VeldAantal(_Strikt):
 
 
 class DatumVoor(_Strikt):
-    """An Algemeen date lies before a deadline (the deadline itself is too late)."""
+    """Een datum op het blad Algemeen ligt vóór de datum `voor`; op die datum zelf is te laat (afwijkend)."""
 
     soort: Literal["datum-voor"]
     veld: Veldnaam
@@ -106,7 +106,7 @@ class DatumVoor(_Strikt):
 
 
 class KengetalDrempel(_Strikt):
-    """Each listed Kengetal holds a number within the bounds."""
+    """Elk genoemd kengetal heeft een getal binnen de grenzen (`minimaal`, `maximaal`, `groter_dan`). Buiten de grenzen of geen getal: afwijkend. Niet ingevuld: ontbreekt."""
 
     soort: Literal["kengetal-drempel"]
     codes: list[str] = Field(min_length=1)
@@ -122,14 +122,14 @@ class KengetalDrempel(_Strikt):
 
 
 class KengetalAanwezig(_Strikt):
-    """Each listed Kengetal has a value (number or text)."""
+    """Elk genoemd kengetal is ingevuld (een getal of een tekst)."""
 
     soort: Literal["kengetal-aanwezig"]
     codes: list[str] = Field(min_length=1)
 
 
 class KengetalToename(_Strikt):
-    """A target figure is higher than its nulmeting (baseline) figure."""
+    """Een streefwaarde (`code`) is hoger dan de nulmeting (`nulmeting`). Gelijk of lager: afwijkend."""
 
     soort: Literal["kengetal-toename"]
     code: str
@@ -137,7 +137,7 @@ class KengetalToename(_Strikt):
 
 
 class ProductKwartalen(_Strikt):
-    """A product is delivered in each of the listed quarters of a year."""
+    """Een product wordt in elk genoemd kwartaal van het jaar opgeleverd (één rij per oplevering op het blad Producten)."""
 
     soort: Literal["product-kwartalen"]
     product: str
@@ -146,7 +146,7 @@ class ProductKwartalen(_Strikt):
 
 
 class ProductUiterlijk(_Strikt):
-    """A product is delivered no later than a quarter."""
+    """Een product wordt uiterlijk in het genoemde kwartaal opgeleverd; later is afwijkend."""
 
     soort: Literal["product-uiterlijk"]
     product: str
@@ -154,14 +154,14 @@ class ProductUiterlijk(_Strikt):
 
 
 class CodesAkkoord(_Strikt):
-    """Every listed Randvoorwaarde is present with Akkoord = ja."""
+    """Elke genoemde randvoorwaarde staat op het blad Randvoorwaarden met Akkoord = ja. Nee of leeg: afwijkend. Niet genoemd: ontbreekt."""
 
     soort: Literal["codes-akkoord"]
     codes: list[str] = Field(min_length=1)
 
 
 class RijenCompleet(_Strikt):
-    """The Blok A sheet has rows, and each has Fte above a minimum and a Kwalificatie."""
+    """Het blad Blok A heeft rijen, en elke rij heeft een Fte boven `fte_groter_dan` en de `verplicht` kolommen ingevuld."""
 
     soort: Literal["formatie-compleet"]
     fte_groter_dan: float = 0
@@ -169,13 +169,13 @@ class RijenCompleet(_Strikt):
 
 
 class VerbodenInhoud(_Strikt):
-    """The Blok A sheet has no content in prestatie-like columns."""
+    """Het blad Blok A heeft niets in kolommen als Activiteit, Prestatie, Resultaat, Indicator, Streefwaarde of Aantal."""
 
     soort: Literal["formatie-zonder-prestaties"]
 
 
 class DeelopdrachtVelden(_Strikt):
-    """The deelopdracht has a row, and that row fills the listed columns."""
+    """Deelopdracht `nr` heeft een rij op het blad Deelopdrachten, en de genoemde kolommen zijn ingevuld (over alle rijen van die deelopdracht samen)."""
 
     soort: Literal["deelopdracht-velden"]
     nr: int = Field(ge=1)
@@ -183,7 +183,7 @@ class DeelopdrachtVelden(_Strikt):
 
 
 class DeelopdrachtVermeldt(_Strikt):
-    """The deelopdracht's row mentions each term (any of its alternatives) in the listed columns."""
+    """De rij(en) van deelopdracht `nr` noemen elke term in de genoemde kolommen. Een term is een lijst van woorden die elk goed zijn, zoals `[alcohol, drugs]`."""
 
     soort: Literal["deelopdracht-vermeldt"]
     nr: int = Field(ge=1)
@@ -200,7 +200,7 @@ class DeelopdrachtVermeldt(_Strikt):
 
 
 class TotaalKlopt(_Strikt):
-    """The total row of Uren or Begroting equals the sum of the other rows."""
+    """De totaalregel van het blad Uren of Begroting is gelijk aan de som van de andere regels (tot op 0,01)."""
 
     soort: Literal["totaal-klopt"]
     tabel: Literal["uren", "begroting"]

@@ -43,6 +43,17 @@ class Bevinding(BaseModel):
     details: list[Bewijs] = []
 
 
+class Ontvangst(BaseModel):
+    """The receipt: which tool and rules decided on which file, and when."""
+
+    toetsing_versie: str
+    regelset: str
+    regelset_vingerafdruk: str  # sha256 over the rule files
+    bestand: str  # the werkplan's file name
+    bestand_sha256: str
+    getoetst_op: datetime
+
+
 class Rapport(BaseModel):
     opdracht: str
     opdracht_titel: str
@@ -51,6 +62,7 @@ class Rapport(BaseModel):
     getoetst_op: datetime
     bevindingen: list[Bevinding]
     meldingen: list[Melding] = []
+    ontvangst: Ontvangst | None = None
 
     def telling(self) -> dict[str, int]:
         tellers = {s.value: 0 for s in Status}

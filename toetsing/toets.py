@@ -2,11 +2,13 @@
 bevindingen -> report model. Writers take it from there."""
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from toetsing.bevindingen import Rapport, beoordeel
+from toetsing import __version__
+from toetsing.bevindingen import Ontvangst, Rapport, beoordeel
 from toetsing.engine.sessie import Engine
 from toetsing.feiten import maak_feiten
 from toetsing.regels.laden import laad_regelset
@@ -19,14 +21,19 @@ def engine_voor(regelset_id: str) -> Engine:
     return Engine(laad_regelset(regelset_id))
 
 
-def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None) -> Rapport:
+def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
+                   sha256: str = "") -> Rapport:
     feiten, index = maak_feiten(werkplan, engine.kader)
     bevindingen = beoordeel(engine.regelset, engine.evalueer(feiten), index)
     organisatie = werkplan.algemeen.organisatie
+    tijd = tijd or datetime.now().astimezone().replace(microsecond=0)
     return Rapport(
         opdracht=engine.regelset.id, opdracht_titel=engine.regelset.titel, werkplan=werkplan.bestand,
-        organisatie=organisatie.waarde if organisatie else None, getoetst_op=tijd or datetime.now().astimezone(),
+        organisatie=organisatie.waarde if organisatie else None, getoetst_op=tijd,
         bevindingen=bevindingen, meldingen=werkplan.meldingen,
+        ontvangst=Ontvangst(toetsing_versie=__version__, regelset=engine.regelset.id,
+                            regelset_vingerafdruk=engine.regelset.vingerafdruk, bestand=Path(werkplan.bestand).name,
+                            bestand_sha256=sha256, getoetst_op=tijd),
     )
 
 
@@ -43,7 +50,8 @@ def toets_bestand(pad: Path, regelset_id: str | None = None) -> Rapport:
     from toetsing.lezen.importeer import lees_werkplan
 
     werkplan = lees_werkplan(pad)
-    return toets_werkplan(werkplan, engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze()))
+    engine = engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze())
+    return toets_werkplan(werkplan, engine, sha256=hashlib.sha256(Path(pad).read_bytes()).hexdigest())
 
 
 def _geen_keuze() -> str:

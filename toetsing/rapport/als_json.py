@@ -33,5 +33,6 @@ def als_json(rapport: Rapport) -> str:
             for b in rapport.bevindingen
         ],
         "meldingen": [m.model_dump() | {"tekst_volledig": str(m)} for m in rapport.meldingen],
+        "ontvangst": rapport.ontvangst.model_dump(mode="json") if rapport.ontvangst else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

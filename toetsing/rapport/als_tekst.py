@@ -64,6 +64,10 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     oordeel = "Alle eisen zijn voldaan." if rapport.exitcode == 0 else (
         f"{telling['ontbreekt']} eis(en) ontbreken en {telling['afwijkend']} eis(en) wijken af.")
     console.print(Text(f"\n{oordeel}", style="bold"))
+    if rapport.ontvangst:
+        o = rapport.ontvangst
+        console.print(Text(f"toetsing {o.toetsing_versie} · regelset {o.regelset} ({o.regelset_vingerafdruk[:12]}) · "
+                           f"{o.bestand} (sha256 {o.bestand_sha256[:12]})", style="bright_black"))
 
 
 def _bevinding(b: Bevinding) -> Group:

@@ -5,6 +5,7 @@ officer editing a rule file can find it; nothing half-loaded is ever used.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,18 @@ def laad_regelset(regelset_id: str, map_: Path | None = None) -> Regelset:
         regelset = Regelset.model_validate({**(kop or {}), "regels": []})
     except ValidationError as fout:
         raise RegelFout(_samen(folder, _pydantic_problemen(fout, REGELSET_BESTAND, kop_node))) from None
-    regelset = regelset.model_copy(update={"regels": regels})
+    regelset = regelset.model_copy(update={"regels": regels, "vingerafdruk": _vingerafdruk(folder)})
     problemen = _samenhang(regelset)
     if problemen:
         raise RegelFout(_samen(folder, problemen))
     return regelset
+
+
+def _vingerafdruk(folder: Path) -> str:
+    h = hashlib.sha256()
+    for bestand in sorted(folder.glob("*.yaml")):
+        h.update(bestand.name.encode() + b"\0" + bestand.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def _samen(folder: Path, problemen: list[str]) -> str:

@@ -278,6 +278,8 @@ class Regelset(_Strikt):
     niet_toetsbaar: list[NietToetsbaar] = []
     # filled in by the loader from the other files of the folder
     regels: list[Regel] = []
+    # sha256 over the rule set's files, so a report can show exactly which rules decided
+    vingerafdruk: str = ""
 
     def regel(self, regel_id: str) -> Regel:
         for regel in self.regels:

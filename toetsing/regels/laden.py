@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,35 +33,120 @@ def beschikbare_regelsets(map_: Path | None = None) -> list[str]:
 
 def laad_regelset(regelset_id: str, map_: Path | None = None) -> Regelset:
     basis = map_ or standaard_map()
-    folder = basis / regelset_id
-    if not (folder / REGELSET_BESTAND).is_file():
-        beschikbaar = ", ".join(beschikbare_regelsets(basis)) or "geen"
-        raise RegelFout(f"Regelset '{regelset_id}' bestaat niet. Beschikbaar: {beschikbaar}.")
-
     problemen: list[str] = []
-    kop, kop_node = _lees_yaml(folder / REGELSET_BESTAND, problemen)
-    regels: list[Regel] = []
-    for bestand in sorted(folder.glob("*.yaml")):
-        if bestand.name != REGELSET_BESTAND:
-            regels.extend(_lees_regels(bestand, problemen))
-    if problemen:
+    ruw = _ruwe_regelset(basis, regelset_id, problemen, keten=())
+    folder = basis / regelset_id
+    if problemen or ruw is None:
         raise RegelFout(_samen(folder, problemen))
 
+    regels: list[Regel] = []
+    for data, bestand, node in ruw.regels.values():
+        try:
+            regels.append(Regel.model_validate(data))
+        except ValidationError as fout:
+            problemen.extend(_pydantic_problemen(fout, bestand, node, data))
     try:
-        regelset = Regelset.model_validate({**(kop or {}), "regels": []})
+        regelset = Regelset.model_validate({**ruw.kop, "vervallen": ruw.vervallen})
     except ValidationError as fout:
-        raise RegelFout(_samen(folder, _pydantic_problemen(fout, REGELSET_BESTAND, kop_node))) from None
-    regelset = regelset.model_copy(update={"regels": regels, "vingerafdruk": _vingerafdruk(folder)})
+        problemen.extend(_pydantic_problemen(fout, REGELSET_BESTAND, ruw.kop_node))
+    if problemen:
+        raise RegelFout(_samen(folder, problemen))
+    regelset = regelset.model_copy(update={
+        "regels": regels, "herkomst": ruw.herkomst, "vingerafdruk": _vingerafdruk(ruw.mappen)})
     problemen = _samenhang(regelset)
     if problemen:
         raise RegelFout(_samen(folder, problemen))
     return regelset
 
 
-def _vingerafdruk(folder: Path) -> str:
+@dataclass
+class _Ruw:
+    """A rule set as YAML data, with its predecessors already folded in."""
+
+    kop: dict[str, Any]
+    kop_node: yaml.Node | None
+    regels: dict[str, tuple[Any, str, yaml.Node | None]]  # key -> (data, file, node for line numbers)
+    herkomst: dict[str, str] = field(default_factory=dict)
+    vervallen: list[Any] = field(default_factory=list)
+    mappen: list[Path] = field(default_factory=list)
+
+
+# catalogues a successor extends or overrides key by key
+_CATALOGI = ("documenten", "deelopdrachten", "kengetallen", "producten", "randvoorwaarden")
+
+
+def _ruwe_regelset(basis: Path, regelset_id: str, problemen: list[str], keten: tuple[str, ...]) -> _Ruw | None:
+    folder = basis / regelset_id
+    if not (folder / REGELSET_BESTAND).is_file():
+        beschikbaar = ", ".join(beschikbare_regelsets(basis)) or "geen"
+        waar = f" (genoemd als opvolger_van in {keten[-1]})" if keten else ""
+        raise RegelFout(f"Regelset '{regelset_id}'{waar} bestaat niet. Beschikbaar: {beschikbaar}.")
+    if regelset_id in keten:
+        raise RegelFout(f"Regelset {regelset_id} volgt via opvolger_van zichzelf op: {' -> '.join((*keten, regelset_id))}.")
+    kop, kop_node = _lees_yaml(folder / REGELSET_BESTAND, problemen)
+    if not isinstance(kop, dict):
+        problemen.append(f"{REGELSET_BESTAND}: hier hoort de beschrijving van de regelset (id, titel, ...)")
+        return None
+    eigen = [r for b in sorted(folder.glob("*.yaml")) if b.name != REGELSET_BESTAND for r in _lees_ruwe_regels(b, problemen)]
+
+    ouder_id = kop.get("opvolger_van")
+    ruw = _Ruw(dict(kop), kop_node, {}, mappen=[folder])
+    vervallen = kop.pop("vervallen", None) or []
+    ruw.kop.pop("vervallen", None)
+    if ouder_id:
+        ouder = _ruwe_regelset(basis, ouder_id, problemen, (*keten, regelset_id))
+        if ouder is None:
+            return None
+        ruw.regels = dict(ouder.regels)
+        ruw.herkomst = {i: f"overgenomen uit {ouder_id}" for i in ouder.regels}
+        ruw.mappen = [*ouder.mappen, folder]
+        for sleutel in _CATALOGI:
+            ruw.kop[sleutel] = {**ouder.kop.get(sleutel, {}), **(kop.get(sleutel) or {})}
+        ruw.kop.setdefault("niet_toetsbaar", ouder.kop.get("niet_toetsbaar", []))
+        for item in vervallen:
+            vervallen_id = item.get("id") if isinstance(item, dict) else item
+            if vervallen_id not in ruw.regels:
+                problemen.append(f"{REGELSET_BESTAND}: vervallen regel '{vervallen_id}' bestaat niet in {ouder_id}")
+                continue
+            del ruw.regels[vervallen_id], ruw.herkomst[vervallen_id]
+            ruw.vervallen.append(item)
+    elif vervallen:
+        problemen.append(f"{REGELSET_BESTAND}: 'vervallen' kan alleen bij een regelset met 'opvolger_van'")
+
+    for data, bestand, node in eigen:
+        regel = f"{bestand}, regel {node.start_mark.line + 1 if node else '?'}"
+        if isinstance(data, dict) and "wijzig" in data:
+            regel_id = data["wijzig"]
+            if regel_id not in ruw.regels or ruw.herkomst.get(regel_id, "nieuw") == "nieuw":
+                problemen.append(f"{regel}: wijzig '{regel_id}': die regel bestaat niet in {ouder_id or 'een vorige regelset'}")
+                continue
+            nieuw = _voeg_samen(ruw.regels[regel_id][0], {k: v for k, v in data.items() if k != "wijzig"})
+            ruw.regels[regel_id] = (nieuw, bestand, node)
+            ruw.herkomst[regel_id] = f"gewijzigd ten opzichte van {ouder_id}"
+            continue
+        regel_id = data.get("id") if isinstance(data, dict) else None
+        if ouder_id and ruw.herkomst.get(regel_id, "").startswith("overgenomen"):
+            problemen.append(f"{regel}, regel-id {regel_id}: bestaat al in {ouder_id}; schrijf 'wijzig: {regel_id}' en alleen wat verandert")
+            continue
+        # a repeated id gets its own key here so that _samenhang can report it
+        ruw.regels[regel_id if regel_id not in ruw.regels else f"{regel_id}#{len(ruw.regels)}"] = (data, bestand, node)
+        if ouder_id:
+            ruw.herkomst[regel_id] = "nieuw"
+    return ruw
+
+
+def _voeg_samen(oud: Any, nieuw: Any) -> Any:
+    """A change names only what differs: mappings merge key by key, anything else is replaced."""
+    if isinstance(oud, dict) and isinstance(nieuw, dict):
+        return {**oud, **{k: _voeg_samen(oud.get(k), v) for k, v in nieuw.items()}}
+    return nieuw
+
+
+def _vingerafdruk(mappen: list[Path]) -> str:
     h = hashlib.sha256()
-    for bestand in sorted(folder.glob("*.yaml")):
-        h.update(bestand.name.encode() + b"\0" + bestand.read_bytes() + b"\0")
+    for folder in mappen:
+        for bestand in sorted(folder.glob("*.yaml")):
+            h.update(f"{folder.name}/{bestand.name}".encode() + b"\0" + bestand.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -81,22 +167,15 @@ def _lees_yaml(pad: Path, problemen: list[str]) -> tuple[Any, yaml.Node | None]:
     return None, None
 
 
-def _lees_regels(pad: Path, problemen: list[str]) -> list[Regel]:
+def _lees_ruwe_regels(pad: Path, problemen: list[str]) -> list[tuple[Any, str, yaml.Node | None]]:
     data, node = _lees_yaml(pad, problemen)
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("regels"), list):
         problemen.append(f"{pad.name}: het bestand moet een lijst 'regels:' bevatten")
         return []
-    regels = []
-    for index, item in enumerate(data["regels"]):
-        item_node = _volg(node, ["regels", index])
-        for ruwe_regel in _vouw_reeks_uit(item):
-            try:
-                regels.append(Regel.model_validate(ruwe_regel))
-            except ValidationError as fout:
-                problemen.extend(_pydantic_problemen(fout, pad.name, item_node, ruwe_regel))
-    return regels
+    return [(ruwe_regel, pad.name, _volg(node, ["regels", index]))
+            for index, item in enumerate(data["regels"]) for ruwe_regel in _vouw_reeks_uit(item)]
 
 
 def _vouw_reeks_uit(item: Any) -> list[Any]:

@@ -264,8 +264,17 @@ class Regel(_Strikt):
         return self
 
 
+class Vervallen(_Strikt):
+    id: str
+    reden: str
+
+
 class Regelset(_Strikt):
     id: str
+    # a successor lists only what changed: new rules, `wijzig` entries and `vervallen`
+    opvolger_van: str | None = None
+    wijzigingen: str = ""  # in words, for the docs: what the new opdracht changes
+    vervallen: list[Vervallen] = []
     titel: str
     gemeente: str
     subsidiejaar: int
@@ -280,6 +289,8 @@ class Regelset(_Strikt):
     regels: list[Regel] = []
     # sha256 over the rule set's files, so a report can show exactly which rules decided
     vingerafdruk: str = ""
+    # rule id -> "nieuw" / "gewijzigd ten opzichte van X" / "overgenomen uit X" (successors only)
+    herkomst: dict[str, str] = {}
 
     def regel(self, regel_id: str) -> Regel:
         for regel in self.regels:

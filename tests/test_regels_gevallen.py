@@ -20,7 +20,9 @@ GEVALLEN = [
 
 @pytest.mark.parametrize("regelset_id,regel_id,geval", GEVALLEN)
 def test_geval(tmp_path, regelset_id, regel_id, geval):
-    pad = bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx")
+    regelset = engine_voor(regelset_id).regelset
+    algemeen = {"Organisatie": "Testorganisatie", "Subsidiejaar": regelset.subsidiejaar, "Opdracht": regelset_id}
+    pad = bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx", algemeen)
     werkplan = lees_werkplan(pad)
     rapport = toets_werkplan(werkplan, engine_voor(regelset_id))
     bevinding = next(b for b in rapport.bevindingen if b.regel == regel_id)

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020")
     r.add_argument("--opdracht", dest="regelset_optie", help="hetzelfde als het argument hierboven")
     r.add_argument("--regel", help="toon één regel volledig, bijvoorbeeld CJG-BEREIKBAARHEID")
+    r.add_argument("--verschil", nargs=2, metavar=("OUD", "NIEUW"),
+                   help="toon wat er veranderde tussen twee regelsets, bijvoorbeeld meierijstad-2020 meierijstad-2021")
 
     sub.add_parser("opdrachten", help="toon de beschikbare regelsets")
     return p
@@ -96,6 +98,11 @@ def _regels(args) -> int:
     from toetsing.regels.documentatie import regel_markdown
     from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 
+    if args.verschil:
+        from toetsing.regels.verschil import verschil
+
+        print("\n".join(verschil(*(laad_regelset(i) for i in args.verschil))))
+        return 0
     regelset_id = args.regelset or args.regelset_optie
     if not regelset_id:
         raise ToetsingFout(f"Geef een regelset, bijvoorbeeld: toetsing regels {beschikbare_regelsets()[0]}")

@@ -63,11 +63,11 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         feiten.append(feit)
         index[feit["id"]] = bronnen
 
-    for naam in type(werkplan.algemeen).model_fields:
-        w = getattr(werkplan.algemeen, naam)
-        if w is None or naam == "reikwijdte":
-            continue
+    velden = [(n, w) for n, w in _velden(werkplan.algemeen) if w is not None and n != "reikwijdte"]
+    for naam, w in velden:
         voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam, **_eigenschappen(naam, w.waarde)}, [(naam, w)])
+    if velden:
+        voeg_toe(*_tabelfeit("algemeen", len(velden), velden))
 
     reikwijdte = werkplan.algemeen.reikwijdte
     nummers = kader.deelopdrachten if reikwijdte is None else reikwijdte.waarde
@@ -80,6 +80,8 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         for rij in rijen:
             feit, bronnen = _rijfeit(soort, rij, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
+        if rijen:
+            voeg_toe(*_tabelfeit(soort, len(rijen), [b for rij in rijen for b in _rijfeit(soort, rij, {})[1]]))
         if soort == "deelopdracht":
             for feit, bronnen in _deelopdrachtnummers(rijen):
                 voeg_toe(feit, bronnen)
@@ -112,7 +114,19 @@ def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tu
             feit["code"] = codes[beschrijving]
     if "getal" in feit or "tekst" in feit:
         feit["ingevuld"] = True
+    for kolom in SOMKOLOMMEN.get(soort, ())[:1]:
+        vorig = feit.get(f"{kolom}_vorig_jaar")
+        if kolom in feit and vorig is not None:
+            # relative change against last year; from nothing to something counts as 100%
+            feit[f"{kolom}_verschil_pct"] = round(abs(feit[kolom] - vorig) / abs(vorig) * 100, 1) if vorig else (
+                100.0 if feit[kolom] else 0.0)
     return feit, bronnen
+
+
+def _tabelfeit(tabel: str, rijen: int, bronnen: list[tuple[str, W]]) -> tuple[Feit, list[tuple[str, W]]]:
+    """One fact per filled-in sheet. Like `_deelopdrachtnummers`, it lets a rule say "the
+    sheet has text, and none of it mentions X" with a fact other than the text's own."""
+    return {"id": f"tabel-{tabel}", "soort": "tabel", "tabel": tabel, "rijen": rijen}, bronnen
 
 
 def _deelopdrachtnummers(rijen: list[Rij]) -> Iterable[tuple[Feit, list[tuple[str, W]]]]:

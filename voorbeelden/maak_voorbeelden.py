@@ -166,7 +166,7 @@ def _blad(wb: Workbook, naam: str, titel: str, koppen: list[str], rijen: list[tu
     ws.freeze_panes = "A3"
 
 
-def bouw(werkplan: dict, concept: bool) -> Workbook:
+def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRACHTEN) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     _blad(wb, "Algemeen", "Werkplan 2020 – algemene gegevens", ["Veld", "Waarde"], werkplan["Algemeen"])
@@ -178,7 +178,7 @@ def bouw(werkplan: dict, concept: bool) -> Workbook:
     _blad(wb, "Formatie", "Blok A – formatie in het gebiedsteam", koppen_a, formatie)
     rv = [(c, t, "nee" if concept and c == "RV-VERVANGING" else a, None) for c, t, a in RANDVOORWAARDEN]
     _blad(wb, "Randvoorwaarden", "Blok A – randvoorwaarden (§6)", ["Code", "Randvoorwaarde", "Akkoord", "Toelichting"], rv)
-    do = [d for d in DEELOPDRACHTEN if not (concept and d[0] == 9)]
+    do = [d for d in deelopdrachten if not (concept and d[0] == 9)]
     _blad(wb, "Deelopdrachten", "Blok B – deelopdrachten (format §7)",
           ["Nr", "Deelopdracht", "Uitwerking", "Resultaatmeting", "Verandering", "Randvoorwaarden", "Instelling"], do)
     ws = wb["Deelopdrachten"]
@@ -192,15 +192,49 @@ def bouw(werkplan: dict, concept: bool) -> Workbook:
         if wb["Kengetallen"][f"A{rij}"].value == "CJG-AANBOD-BAAT":
             wb["Kengetallen"][f"C{rij}"].number_format = "0%"  # 0,92 shown as 92%
     _blad(wb, "Planning", "Producten en opleveringen", ["Code", "Product", "Deelopdracht", "Oplevering"], werkplan["Producten"])
-    _blad(wb, "Urenoverzicht", "Urenoverzicht", ["Onderdeel", "Uren", "Uren vorig jaar", "Instelling"], werkplan["Uren"])
-    _blad(wb, "Financieel overzicht", "Begroting", ["Post", "Bedrag", "Bedrag vorig jaar"], werkplan["Begroting"])
+    _blad(wb, "Urenoverzicht", "Urenoverzicht", ["Onderdeel", "Uren", "Uren vorig jaar", "Instelling", "Toelichting"],
+          werkplan["Uren"])
+    _blad(wb, "Financieel overzicht", "Begroting", ["Post", "Bedrag", "Bedrag vorig jaar", "Toelichting"], werkplan["Begroting"])
     for rij in wb["Financieel overzicht"].iter_rows(min_row=3, min_col=2, max_col=3):
         for cel in rij:
             cel.number_format = '"€" #,##0.00'
     return wb
 
 
+# Opdracht 2021 changes the general part: one applicant (the coöperatie) with one contact,
+# a comparison with last year with reasons for large differences, the leefbaarheidsmonitor and corona.
+TOELICHTINGEN_2021 = {"2": "Meer groepen door de trendrapportage 2020.", "5": "Nieuwe taalcafés.",
+                      "Huisvesting": "Nieuwe inloop in Eerde."}
+
+
+def _werkplan_2021() -> dict:
+    w = copy.deepcopy(CONFORM)
+    w["Algemeen"] = [
+        ("Organisatie", "Coöperatie sociaal werk Meierijstad"), ("Subsidiejaar", 2021), ("Opdracht", "meierijstad-2021"),
+        ("Indieningsdatum", date(2020, 10, 9)), ("Aanspreekpunt", "A. de Vries"), ("Reikwijdte", "volledig"),
+    ]
+    w["Producten"] = [(c, p, d, o.replace("2020", "2021") if isinstance(o, str) else date(2021, o.month, o.day))
+                      for c, p, d, o in w["Producten"]]
+    w["Uren"] = [r + (TOELICHTINGEN_2021.get(r[0]),) for r in w["Uren"]]
+    w["Begroting"] = [r + (TOELICHTINGEN_2021.get(r[0]),) for r in w["Begroting"]]
+    return w
+
+
+def _deelopdrachten_2021() -> list[tuple]:
+    aanvulling = {3: ("uitwerking", " Extra ambulant werk door de gevolgen van corona."),
+                  6: ("resultaatmeting", " Wij gebruiken de cijfers van de leefbaarheidsmonitor Meierijstad.")}
+    uit = []
+    for d in DEELOPDRACHTEN:
+        d = list(d)
+        if d[0] in aanvulling and d[2] and d[3]:
+            kolom, tekst = aanvulling.pop(d[0])
+            d[2 if kolom == "uitwerking" else 3] += tekst
+        uit.append(tuple(d))
+    return uit
+
+
 if __name__ == "__main__":
     bouw(CONFORM, concept=False).save(MAP / "werkplan-conform.xlsx")
     bouw(_concept(), concept=True).save(MAP / "werkplan-concept.xlsx")
-    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx")
+    bouw(_werkplan_2021(), concept=False, deelopdrachten=_deelopdrachten_2021()).save(MAP / "werkplan-2021.xlsx")
+    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx, werkplan-2021.xlsx")

@@ -16,7 +16,8 @@ from typing import Any, Callable
 from toetsing.regels.model import (
     CodesAkkoord, DatumVoor, DeelopdrachtVelden, DeelopdrachtVermeldt, KengetalAanwezig,
     KengetalDrempel, KengetalToename, ProductKwartalen, ProductUiterlijk, Regel, Regelset,
-    RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VerbodenInhoud,
+    RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VeldVermeldt, VerbodenInhoud,
+    VorigJaarVergeleken,
 )
 from toetsing.feiten import datumnummer
 from toetsing.tekst import normaliseer
@@ -337,24 +338,73 @@ def _deelopdracht_velden(c: Compiler, regel: Regel, k: DeelopdrachtVelden) -> li
 
 
 def _deelopdracht_vermeldt(c: Compiler, regel: Regel, k: DeelopdrachtVermeldt) -> list[Deel]:
-    delen = []
-    naam = c.do_naam(k.nr)
     kolommen = " of ".join(_KOLOMLABELS[v] for v in k.velden)
-    for term in k.termen:
-        # durable-rules matches the whole text, hence the .* on both sides. It accepts one
-        # regex per condition and its automaton overflows on alternations, so each
-        # column x alternative gets its own part.
-        noemt = [(v, c.deelopdracht(k.nr, {"$mt": {v: f".*{_regex(t)}.*"}})) for v in k.velden for t in term]
+    if k.nr is None:  # any deelopdracht's row will do
+        rij = feit("deelopdracht")
+        return [*_noemt_termen(regel, k.termen, k.velden, lambda v, rx: feit("deelopdracht", {"$mt": {v: rx}}),
+                               "Het werkplan", f"de kolom {kolommen} van het blad Deelopdrachten",
+                               feit("tabel", {"tabel": "deelopdracht"})),
+                Deel(regel.id, Status.ontbreekt, "Het blad Deelopdrachten ontbreekt of is leeg.", "ingevulde deelopdrachten",
+                     {}, [met("e", EINDE), niet("d", rij)])]
+    naam = c.do_naam(k.nr)
+    return [*_noemt_termen(regel, k.termen, k.velden, lambda v, rx: c.deelopdracht(k.nr, {"$mt": {v: rx}}),
+                           naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(k.nr)),
+            Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
+                 "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))])]
+
+
+def _veld_vermeldt(c: Compiler, regel: Regel, k: VeldVermeldt) -> list[Deel]:
+    label = _VELDLABELS[k.veld]
+    return [*_noemt_termen(regel, k.termen, [k.veld], lambda v, rx: feit("veld", {"veld": v}, {"$mt": {v: rx}}),
+                           label, "het blad Algemeen", feit("tabel", {"tabel": "algemeen"})),
+            Deel(regel.id, Status.ontbreekt, f"{label} is niet ingevuld op het blad Algemeen.", "ingevuld", {},
+                 [met("e", EINDE), niet("v", feit("veld", {"veld": k.veld}))])]
+
+
+def _noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patroon: Callable[[str, str], Patroon],
+                  wie: str, waar: str, anker: Patroon) -> list[Deel]:
+    """Parts for "the text mentions each term (any of its alternatives)".
+
+    durable-rules matches the whole text, hence the .* on both sides; it accepts one regex
+    per condition and its automaton overflows on alternations, so each column x
+    alternative is its own part. The afwijkend part's `anker` stands for "the text
+    exists" with a fact other than the text's own: the engine leaves a bound fact out of
+    the rule's negations.
+    """
+    delen = []
+    for term in termen:
+        noemt = [(v, patroon(v, f".*{_regex(t)}.*")) for v in velden for t in term]
         woord = " of ".join(f"'{t}'" for t in term)
-        verwacht = f"{woord} in {kolommen}"
-        delen += [Deel(regel.id, Status.voldaan, f"{naam} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])
+        verwacht = f"{woord} in {waar}"
+        delen += [Deel(regel.id, Status.voldaan, f"{wie} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])
                   for v, p in noemt]
-        delen.append(Deel(regel.id, Status.afwijkend, f"{naam} noemt {woord} niet in de kolom {kolommen}.", verwacht,
-                          {"d": k.velden}, [met("e", EINDE), met("d", c.deelopdrachtnr(k.nr)),
-                                            *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
-    delen.append(Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {naam}.",
-                      "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(k.nr))]))
+        delen.append(Deel(regel.id, Status.afwijkend, f"{wie} noemt {woord} niet in {waar}.", verwacht,
+                          {"d": tuple(velden)}, [met("e", EINDE), met("d", anker),
+                                                 *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
     return delen
+
+
+def _vorig_jaar_vergeleken(c: Compiler, regel: Regel, k: VorigJaarVergeleken) -> list[Deel]:
+    kolom = _TABELKOLOM[k.tabel]
+    vorig, verschil = f"{kolom}_vorig_jaar", f"{kolom}_verschil_pct"
+    blad = _TABELLABELS[k.tabel]
+    gewone_rij = (bestaat_niet("totaal"), bestaat(kolom))
+    zonder_vorig = feit(k.tabel, *gewone_rij, bestaat_niet(vorig))
+    zonder_uitleg = feit(k.tabel, *gewone_rij, vergelijk("$gt", verschil, k.drempel_procent), bestaat_niet("toelichting"))
+    verwacht = f"{_KOLOMLABELS[vorig]} ingevuld; bij meer dan {_getal(k.drempel_procent)}% verschil een toelichting"
+    naam = {"uren": "onderdeel", "begroting": "post"}[k.tabel]
+    return [
+        Deel(regel.id, Status.voldaan, f"Het blad {blad} vergelijkt elke regel met vorig jaar en licht grote verschillen toe.",
+             verwacht, {"s": (vorig,)}, [met("e", EINDE), met("s", feit("tabel", {"tabel": k.tabel})),
+                            niet("x", zonder_vorig), niet("y", zonder_uitleg)]),
+        Deel(regel.id, Status.afwijkend, f"Op het blad {blad} mist bij {naam} '{{r.{naam}}}' het cijfer van vorig jaar.", verwacht,
+             {"r": (naam, kolom)}, [met("r", zonder_vorig)]),
+        Deel(regel.id, Status.afwijkend,
+             f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van vorig jaar, zonder toelichting.", verwacht,
+             {"r": (kolom, vorig)}, [met("r", zonder_uitleg)]),
+        Deel(regel.id, Status.ontbreekt, f"Het blad {blad} ontbreekt of is leeg.", verwacht, {},
+             [met("e", EINDE), niet("r", feit(k.tabel))]),
+    ]
 
 
 def _regex(term: str) -> str:
@@ -385,6 +435,7 @@ _SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
     ProductKwartalen: _product_kwartalen, ProductUiterlijk: _product_uiterlijk, CodesAkkoord: _codes_akkoord,
     RijenCompleet: _formatie_compleet, VerbodenInhoud: _formatie_zonder_prestaties,
     DeelopdrachtVelden: _deelopdracht_velden, DeelopdrachtVermeldt: _deelopdracht_vermeldt, TotaalKlopt: _totaal_klopt,
+    VeldVermeldt: _veld_vermeldt, VorigJaarVergeleken: _vorig_jaar_vergeleken,
 }
 
 _VELDLABELS = {"organisatie": "Organisatie", "subsidiejaar": "Subsidiejaar", "opdracht": "Opdracht",
@@ -393,6 +444,7 @@ _KOLOMLABELS = {"uitwerking": "Uitwerking", "resultaatmeting": "Resultaatmeting"
                 "randvoorwaarden": "Randvoorwaarden", "instelling": "Instelling", "deelopdracht": "Deelopdracht",
                 "uren": "Uren", "uren_vorig_jaar": "Uren vorig jaar", "bedrag": "Bedrag", "bedrag_vorig_jaar": "Bedrag vorig jaar"}
 _TABELLABELS = {"uren": "Uren", "begroting": "Begroting"}
+_TABELKOLOM = {"uren": "uren", "begroting": "bedrag"}
 
 
 def _pas_uitleg_toe(regel: Regel, delen: list[Deel]) -> None:

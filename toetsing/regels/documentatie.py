@@ -37,10 +37,11 @@ def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
     plek = "Algemeen" if regel.blok == "algemeen" else f"Blok {regel.blok}"
     if regel.deelopdracht:
         plek += f", deelopdracht {regel.deelopdracht} ({regelset.deelopdrachten[regel.deelopdracht].naam})"
+    herkomst = regelset.herkomst.get(regel.id)
     regels = [
         f"{h} {regel.id}: {regel.titel}",
         "",
-        f"*{plek}*",
+        f"*{plek}*" + (f" — {herkomst}" if herkomst else ""),
         "",
         f"**Wat wordt gecontroleerd.** {regel.wat}",
         "",
@@ -63,6 +64,22 @@ def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
     return "\n".join(regels)
 
 
+def _opvolging(regelset: Regelset) -> list[str]:
+    if not regelset.opvolger_van:
+        return []
+    telling: dict[str, int] = {}
+    for herkomst in regelset.herkomst.values():
+        soort = herkomst.split(" ")[0]
+        telling[soort] = telling.get(soort, 0) + 1
+    regels = [f"## Wat er veranderde ten opzichte van `{regelset.opvolger_van}`", "", regelset.wijzigingen, "",
+              f"{telling.get('nieuw', 0)} regels zijn nieuw, {telling.get('gewijzigd', 0)} gewijzigd en "
+              f"{telling.get('overgenomen', 0)} ongewijzigd overgenomen. Het volledige verschil: "
+              f"`toetsing regels --verschil {regelset.opvolger_van} {regelset.id}`.", ""]
+    if regelset.vervallen:
+        regels += ["Vervallen regels:", ""] + [f"- **{v.id}**: {v.reden}" for v in regelset.vervallen] + [""]
+    return regels
+
+
 def regelset_markdown(regelset: Regelset) -> str:
     regels = [
         f"# {regelset.titel} (`{regelset.id}`)",
@@ -74,6 +91,7 @@ def regelset_markdown(regelset: Regelset) -> str:
         "",
         *(f"- `{k}`: {d.titel} (`{d.bestand}`)" for k, d in regelset.documenten.items()),
         "",
+        *_opvolging(regelset),
         "## Inhoud",
         "",
         *(f"- [{r.id}](#{r.id.lower()}) — {r.titel}" for r in regelset.regels),

@@ -102,7 +102,11 @@ def _ruwe_regelset(basis: Path, regelset_id: str, problemen: list[str], keten: t
         ruw.mappen = [*ouder.mappen, folder]
         for sleutel in _CATALOGI:
             ruw.kop[sleutel] = {**ouder.kop.get(sleutel, {}), **(kop.get(sleutel) or {})}
-        ruw.kop.setdefault("niet_toetsbaar", ouder.kop.get("niet_toetsbaar", []))
+        # inherited, plus the successor's own; an own entry with `vervalt: ja` removes the inherited one
+        eigen_lijst = kop.get("niet_toetsbaar") or []
+        weg = {n.get("eis") for n in eigen_lijst if isinstance(n, dict) and n.get("vervalt")}
+        ruw.kop["niet_toetsbaar"] = [n for n in ouder.kop.get("niet_toetsbaar", []) if n.get("eis") not in weg] + [
+            n for n in eigen_lijst if not (isinstance(n, dict) and n.get("vervalt"))]
         for item in vervallen:
             vervallen_id = item.get("id") if isinstance(item, dict) else item
             if vervallen_id not in ruw.regels:

@@ -186,17 +186,36 @@ class DeelopdrachtVermeldt(_Strikt):
     """De rij(en) van deelopdracht `nr` noemen elke term in de genoemde kolommen. Een term is een lijst van woorden die elk goed zijn, zoals `[alcohol, drugs]`."""
 
     soort: Literal["deelopdracht-vermeldt"]
-    nr: int = Field(ge=1)
+    nr: int | None = Field(default=None, ge=1)  # leeg: de rij van welke deelopdracht ook
     velden: list[DeelopdrachtKolom] = Field(min_length=1)
     termen: list[list[str]] = Field(min_length=1)
 
-    @field_validator("termen", mode="before")
-    @classmethod
-    def _losse_termen(cls, waarde: Any) -> Any:
-        # "termen: [PIM, Leefgoed]" means two terms of one alternative each
-        if isinstance(waarde, list):
-            return [t if isinstance(t, list) else [t] for t in waarde]
-        return waarde
+    _losse_termen = field_validator("termen", mode="before")(lambda cls, w: _als_termen(w))
+
+
+def _als_termen(waarde: Any) -> Any:
+    # "termen: [PIM, Leefgoed]" means two terms of one alternative each
+    if isinstance(waarde, list):
+        return [t if isinstance(t, list) else [t] for t in waarde]
+    return waarde
+
+
+class VeldVermeldt(_Strikt):
+    """Een tekstveld op het blad Algemeen (zoals Organisatie) noemt elke term. Een term is een lijst van woorden die elk goed zijn."""
+
+    soort: Literal["veld-vermeldt"]
+    veld: Veldnaam
+    termen: list[list[str]] = Field(min_length=1)
+
+    _losse_termen = field_validator("termen", mode="before")(lambda cls, w: _als_termen(w))
+
+
+class VorigJaarVergeleken(_Strikt):
+    """Elke regel van het blad Uren of Begroting (behalve de totaalregel) heeft ook het cijfer van vorig jaar. Wijkt het nieuwe cijfer meer dan `drempel_procent` af, dan staat er een Toelichting."""
+
+    soort: Literal["vorig-jaar-vergeleken"]
+    tabel: Literal["uren", "begroting"]
+    drempel_procent: float = Field(default=10, gt=0)
 
 
 class TotaalKlopt(_Strikt):
@@ -207,11 +226,29 @@ class TotaalKlopt(_Strikt):
     kolom: Literal["uren", "uren_vorig_jaar", "bedrag", "bedrag_vorig_jaar"]
 
 
+class DeelopdrachtenGedekt(_Strikt):
+    """Gezamenlijk: elke deelopdracht van de opdracht heeft een rij op het blad Deelopdrachten van minstens één van de werkplannen. Heeft geen enkel werkplan een rij voor een deelopdracht, dan ontbreekt die."""
+
+    soort: Literal["deelopdrachten-gedekt"]
+
+
+class KengetalEensluidend(_Strikt):
+    """Gezamenlijk: werkplannen die hetzelfde kengetal noemen, noemen hetzelfde getal. Twee verschillende getallen: afwijkend. Noemt geen enkel werkplan het: niet van toepassing."""
+
+    soort: Literal["kengetal-eensluidend"]
+    codes: list[str] = Field(min_length=1)
+
+
+# Checks that judge the werkplannen of a joint toetsing together (toetsing toets --gezamenlijk).
+GEZAMENLIJKE_CONTROLES = (DeelopdrachtenGedekt, KengetalEensluidend)
+
+
 Controle = Annotated[
     Union[
         VeldAanwezig, VeldGelijk, VeldAantal, DatumVoor, KengetalDrempel, KengetalAanwezig,
         KengetalToename, ProductKwartalen, ProductUiterlijk, CodesAkkoord, RijenCompleet,
-        VerbodenInhoud, DeelopdrachtVelden, DeelopdrachtVermeldt, TotaalKlopt,
+        VerbodenInhoud, DeelopdrachtVelden, DeelopdrachtVermeldt, TotaalKlopt, VeldVermeldt, VorigJaarVergeleken,
+        DeelopdrachtenGedekt, KengetalEensluidend,
     ],
     Field(discriminator="soort"),
 ]
@@ -261,6 +298,17 @@ class Regel(_Strikt):
     def _deelopdracht_bij_blok_b(self):
         if self.blok == "B" and self.deelopdracht is None:
             raise ValueError("een regel van blok B hoort bij een deelopdracht: vul 'deelopdracht' in")
+        return self
+
+    @property
+    def gezamenlijk(self) -> bool:
+        """A joint rule judges several werkplannen together; it runs in its own engine."""
+        return isinstance(self.controles[0], GEZAMENLIJKE_CONTROLES)
+
+    @model_validator(mode="after")
+    def _gezamenlijk_of_niet(self):
+        if len({isinstance(c, GEZAMENLIJKE_CONTROLES) for c in self.controles}) > 1:
+            raise ValueError("een regel heeft alleen gezamenlijke controles of geen: maak er twee regels van")
         return self
 
 

@@ -136,6 +136,7 @@ class UrenRij(Rij):
     uren: W[float] | None = None
     uren_vorig_jaar: W[float] | None = None
     instelling: W[str] | None = None
+    toelichting: W[str] | None = None  # why the hours differ from last year (2021 and later)
 
 
 class BegrotingRij(Rij):
@@ -143,6 +144,7 @@ class BegrotingRij(Rij):
     is_totaal: bool = False
     bedrag: W[float] | None = None
     bedrag_vorig_jaar: W[float] | None = None
+    toelichting: W[str] | None = None
 
 
 class Werkplan(BaseModel):

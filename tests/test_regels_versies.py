@@ -1,0 +1,88 @@
+"""Rule sets through the years: a successor states only what changed."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from toetsing.cli import main
+from toetsing.fouten import RegelFout
+from toetsing.regels.laden import laad_regelset, standaard_map
+from toetsing.regels.verschil import verschil
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+
+
+def test_2021_erft_van_2020_en_noemt_alleen_wat_verandert():
+    oud, nieuw = laad_regelset("meierijstad-2020"), laad_regelset("meierijstad-2021")
+    assert nieuw.opvolger_van == "meierijstad-2020"
+    ids = {r.id for r in nieuw.regels}
+    assert {"DB-ONDERZOEK", "VW-RAPPORTAGE-Q1"}.isdisjoint(ids)
+    assert {"VERGELIJKING-UREN", "EEN-AANSPREEKPUNT", "OPDRACHTNEMER-COOPERATIE"} <= ids
+    assert nieuw.regel("INDIENING-TIJDIG").controles[0].voor.year == 2020
+    # a changed rule keeps what it did not change
+    assert nieuw.regel("INDIENING-TIJDIG").bron == oud.regel("INDIENING-TIJDIG").bron
+    assert nieuw.regel("BLOKA-RANDVOORWAARDEN").controles == oud.regel("BLOKA-RANDVOORWAARDEN").controles
+    assert nieuw.herkomst["CJG-BEREIKBAARHEID"] == "overgenomen uit meierijstad-2020"
+    assert nieuw.herkomst["SUBSIDIEJAAR"].startswith("gewijzigd")
+    assert nieuw.herkomst["CORONA-TRENDS"] == "nieuw"
+
+
+def test_2021_bevat_geen_gekopieerde_regeltekst_van_2020():
+    oud = {r.id: r for r in laad_regelset("meierijstad-2020").regels}
+    for bestand in (standaard_map() / "meierijstad-2021").glob("*.yaml"):
+        for regel in (yaml.safe_load(bestand.read_text()) or {}).get("regels", []):
+            if "wijzig" in regel:
+                origineel = oud[regel["wijzig"]].model_dump(mode="json")
+                gelijk = [k for k, v in regel.items() if k != "wijzig" and origineel.get(k) == v]
+                assert not gelijk, f"{regel['wijzig']}: {gelijk} is gelijk aan 2020; laat het weg"
+
+
+def test_verschil_in_woorden(capsys):
+    regels = "\n".join(verschil(laad_regelset("meierijstad-2020"), laad_regelset("meierijstad-2021")))
+    assert "+ VERGELIJKING-UREN" in regels and "- DB-ONDERZOEK" in regels and "eenmalig" in regels
+    assert "controle datum-voor, voor: 2019-10-15 -> 2020-10-15" in regels
+    assert main(["regels", "--verschil", "meierijstad-2020", "meierijstad-2021"]) == 0
+    assert "Gewijzigd (4)" in capsys.readouterr().out
+
+
+def test_voorbeeld_2021_voldoet_en_2020_voorbeeld_niet_aan_2021(capsys):
+    assert main(["toets", str(VOORBEELDEN / "werkplan-2021.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["toets", str(VOORBEELDEN / "werkplan-conform.xlsx"), "--opdracht", "meierijstad-2021", "--kort"]) == 1
+    uit = capsys.readouterr().out
+    # the 2020 example has last year's hours, but no reasons for the large differences
+    assert "verschilt onderdeel '2' 20% van vorig jaar, zonder toelichting" in " ".join(uit.split())
+    assert "OPDRACHTNEMER-COOPERATIE" in uit and "SUBSIDIEJAAR" in uit
+
+
+@pytest.fixture
+def twee_jaren(tmp_path) -> Path:
+    basis = tmp_path / "regels"
+    shutil.copytree(standaard_map() / "meierijstad-2020", basis / "meierijstad-2020")
+    (basis / "volgend").mkdir()
+    (basis / "volgend" / "regelset.yaml").write_text(
+        "id: volgend\nopvolger_van: meierijstad-2020\ntitel: t\ngemeente: g\nsubsidiejaar: 2021\ndocumenten: {}\n")
+    return basis
+
+
+def test_wijzig_van_onbekende_regel(twee_jaren):
+    (twee_jaren / "volgend" / "r.yaml").write_text("regels:\n  - wijzig: BESTAAT-NIET\n    titel: x\n")
+    with pytest.raises(RegelFout, match="r.yaml, regel 2: wijzig 'BESTAAT-NIET': die regel bestaat niet in meierijstad-2020"):
+        laad_regelset("volgend", twee_jaren)
+
+
+def test_bestaande_regel_opnieuw_schrijven_mag_niet(twee_jaren):
+    regel = (standaard_map() / "meierijstad-2020" / "algemeen.yaml").read_text()
+    (twee_jaren / "volgend" / "r.yaml").write_text(regel)
+    with pytest.raises(RegelFout, match="bestaat al in meierijstad-2020; schrijf 'wijzig: INDIENING-TIJDIG'"):
+        laad_regelset("volgend", twee_jaren)
+
+
+def test_cirkel_van_opvolgers(twee_jaren):
+    (twee_jaren / "volgend" / "regelset.yaml").write_text(
+        "id: volgend\nopvolger_van: volgend\ntitel: t\ngemeente: g\nsubsidiejaar: 2021\ndocumenten: {}\n")
+    with pytest.raises(RegelFout, match="zichzelf"):
+        laad_regelset("volgend", twee_jaren)

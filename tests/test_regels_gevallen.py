@@ -14,6 +14,7 @@ GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
     for rs in beschikbare_regelsets()
     for regel in laad_regelset(rs).regels
+    if not regel.gezamenlijk  # their cases hold several werkplannen: tests/test_gezamenlijk.py
     for geval in regel.gevallen
 ]
 

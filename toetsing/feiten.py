@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import BaseModel
@@ -92,6 +93,27 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
 
     # Last, so rules that look for what is missing judge the complete werkplan.
     voeg_toe({"id": "einde", "soort": "einde"}, [])
+    return feiten, index
+
+
+def maak_gezamenlijke_feiten(werkplannen: list[tuple[Werkplan, str]], kader: Kader = Kader()) -> tuple[list[Feit], Index]:
+    """The facts of several (werkplan, indiener) for one joint session: each fact tagged with
+    its `werkplan` (1, 2, ...) and `indiener` (who submitted it), ids unique per werkplan,
+    and one `einde` after all of them. A cell names its workbook the way Excel refers to a
+    cell in another workbook: [werkplan-a.xlsx]Kengetallen!C4."""
+    feiten: list[Feit] = []
+    index: Index = {}
+    for nr, (werkplan, indiener) in enumerate(werkplannen, start=1):
+        eigen, eigen_index = maak_feiten(werkplan, kader)
+        boek = Path(werkplan.bestand).name
+        for feit in eigen:
+            if feit["soort"] == "einde":
+                continue
+            uniek = f"w{nr}-{feit['id']}"
+            feiten.append({**feit, "id": uniek, "werkplan": nr, "indiener": indiener})
+            index[uniek] = [(veld, w.model_copy(update={"plek": w.plek.model_copy(update={"blad": f"[{boek}]{w.plek.blad}"})}))
+                            for veld, w in eigen_index[feit["id"]]]
+    feiten.append({"id": "einde", "soort": "einde"})
     return feiten, index
 
 

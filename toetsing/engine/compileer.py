@@ -17,7 +17,7 @@ from toetsing.regels.model import (
     CodesAkkoord, DatumVoor, DeelopdrachtVelden, DeelopdrachtVermeldt, KengetalAanwezig,
     KengetalDrempel, KengetalToename, ProductKwartalen, ProductUiterlijk, Regel, Regelset,
     RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VeldVermeldt, VerbodenInhoud,
-    VorigJaarVergeleken,
+    VorigJaarVergeleken, DeelopdrachtenGedekt, KengetalEensluidend,
 )
 from toetsing.feiten import datumnummer
 from toetsing.tekst import normaliseer
@@ -429,6 +429,42 @@ def _totaal_klopt(c: Compiler, regel: Regel, k: TotaalKlopt) -> list[Deel]:
     ]
 
 
+# --- joint checks: the facts of all werkplannen in one session, each tagged with its
+# `werkplan` (a number) and `indiener` (who submitted it; see feiten.maak_gezamenlijke_feiten)
+
+def _deelopdrachten_gedekt(c: Compiler, regel: Regel, k: DeelopdrachtenGedekt) -> list[Deel]:
+    delen = []
+    verwacht = "een rij in minstens één werkplan"
+    for nr in c.regelset.deelopdrachten:
+        delen += [
+            Deel(regel.id, Status.voldaan, "Elke deelopdracht staat in minstens één werkplan.", verwacht, {"d": ("nr",)},
+                 [met("d", c.deelopdrachtnr(nr))]),
+            Deel(regel.id, Status.ontbreekt, f"Geen van de werkplannen heeft een rij voor {c.do_naam(nr)}.", verwacht, {},
+                 [met("e", EINDE), niet("d", c.deelopdracht(nr))]),
+        ]
+    return delen
+
+
+def _kengetal_eensluidend(c: Compiler, regel: Regel, k: KengetalEensluidend) -> list[Deel]:
+    delen = []
+    for code in k.codes:
+        genoemd = c.kengetal(code, bestaat("getal"))
+        verwacht = f"hetzelfde getal voor {code} in elk werkplan"
+        delen += [
+            Deel(regel.id, Status.voldaan, f"De werkplannen die {code} noemen, noemen allemaal {{a.getal}}.", verwacht,
+                 {"a": ("waarde",)}, [met("e", EINDE), met("a", genoemd),
+                                      niet("x", en(genoemd, vergelijk("$neq", "getal", {"a": "getal"})))]),
+            # b > a: each pair of different figures fires once
+            Deel(regel.id, Status.afwijkend,
+                 f"{code} ({c.regelset.kengetallen[code].omschrijving}) is {{a.getal}} in het werkplan van {{a.indiener}} "
+                 f"en {{b.getal}} in dat van {{b.indiener}}.", verwacht, {"a": ("waarde",), "b": ("waarde",)},
+                 [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", "getal", {"a": "getal"})))]),
+            Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt een getal voor {code}.", verwacht, {},
+                 [met("e", EINDE), niet("a", genoemd)]),
+        ]
+    return delen
+
+
 _SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
     VeldAanwezig: _veld_aanwezig, VeldGelijk: _veld_gelijk, VeldAantal: _veld_aantal, DatumVoor: _datum_voor,
     KengetalDrempel: _kengetal_drempel, KengetalAanwezig: _kengetal_aanwezig, KengetalToename: _kengetal_toename,
@@ -436,6 +472,7 @@ _SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
     RijenCompleet: _formatie_compleet, VerbodenInhoud: _formatie_zonder_prestaties,
     DeelopdrachtVelden: _deelopdracht_velden, DeelopdrachtVermeldt: _deelopdracht_vermeldt, TotaalKlopt: _totaal_klopt,
     VeldVermeldt: _veld_vermeldt, VorigJaarVergeleken: _vorig_jaar_vergeleken,
+    DeelopdrachtenGedekt: _deelopdrachten_gedekt, KengetalEensluidend: _kengetal_eensluidend,
 }
 
 _VELDLABELS = {"organisatie": "Organisatie", "subsidiejaar": "Subsidiejaar", "opdracht": "Opdracht",

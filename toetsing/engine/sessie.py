@@ -46,7 +46,9 @@ class _Host(durable_engine.Host):
 
 
 class Engine:
-    def __init__(self, regelset: Regelset):
+    def __init__(self, regelset: Regelset, gezamenlijk: bool = False):
+        # a werkplan's own rules and the joint rules (over several werkplannen) run in separate engines
+        regelset = regelset.model_copy(update={"regels": [r for r in regelset.regels if r.gezamenlijk == gezamenlijk]})
         compiler = Compiler(regelset)
         self.regelset = regelset
         self.delen: dict[str, Deel] = {}

@@ -15,7 +15,9 @@ from toetsing.regels.model import CONTROLE_SOORTEN, Regel, Regelset, Status
 DOCS = standaard_map().parent / "docs" / "regels"
 
 
-def _cellen(werkplan: dict[str, Any]) -> str:
+def _cellen(werkplan: dict[str, Any], gezamenlijk: bool = False) -> str:
+    if gezamenlijk:  # a joint rule's case: organisation -> its werkplan
+        return " — ".join(f"**{organisatie}**: {_cellen(spec)}" for organisatie, spec in werkplan.items())
     if not werkplan:
         return "een werkplan zonder deze gegevens"
     delen = []
@@ -56,11 +58,11 @@ def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
         ", ".join(f"{k} = {v}" for k, v in c.model_dump(mode="json", exclude_none=True).items()) for c in regel.controles), ""]
     voorbeelden = {s: [g for g in regel.gevallen if g.status == s] for s in Status}
     if voorbeelden[Status.voldaan]:
-        regels += ["**Wat voldoet.**", ""] + [f"- {g.naam}: {_cellen(g.werkplan)}" for g in voorbeelden[Status.voldaan]] + [""]
+        regels += ["**Wat voldoet.**", ""] + [f"- {g.naam}: {_cellen(g.werkplan, regel.gezamenlijk)}" for g in voorbeelden[Status.voldaan]] + [""]
     niet = [g for g in regel.gevallen if g.status not in (Status.voldaan,)]
     if niet:
         regels += ["**Voorbeelden die niet voldoen.**", ""] + [
-            f"- *{g.status.value}* — {g.naam}: {_cellen(g.werkplan)}" for g in niet] + [""]
+            f"- *{g.status.value}* — {g.naam}: {_cellen(g.werkplan, regel.gezamenlijk)}" for g in niet] + [""]
     return "\n".join(regels)
 
 

@@ -1,0 +1,119 @@
+"""Joint toetsing: the werkplannen that several organisations submit for one joint
+opdracht, judged together (`toetsing toets A.xlsx B.xlsx --gezamenlijk`).
+
+Each werkplan gets its own report as usual. Besides, the facts of all werkplannen go
+into one engine session, tagged per werkplan (feiten.maak_gezamenlijke_feiten), where
+the joint rules of the rule set decide: is every deelopdracht covered, do the figures
+agree. The matrix deelopdracht x werkplan shows who covers what; it shows, the rules
+decide.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from toetsing import __version__
+from toetsing.bevindingen import Ontvangst, Rapport, beoordeel
+from toetsing.engine.sessie import Engine
+from toetsing.feiten import maak_gezamenlijke_feiten
+from toetsing.fouten import RegelFout, ToetsingFout
+from toetsing.lezen.importeer import lees_werkplan
+from toetsing.regels.laden import laad_regelset
+from toetsing.regels.model import Regelset
+from toetsing.toets import _geen_keuze, engine_voor, kies_regelset, toets_werkplan
+from toetsing.werkplan.model import Werkplan
+
+
+class Dekking(BaseModel):
+    """What one werkplan says about one deelopdracht."""
+
+    rijen: list[str] = []  # the Nr cells of its rows on the sheet Deelopdrachten
+    uren: float | None = None  # from the sheet Uren
+
+
+class MatrixRij(BaseModel):
+    nr: int
+    naam: str
+    dekking: list[Dekking]  # per werkplan, in the order of GezamenlijkRapport.werkplannen
+
+
+class GezamenlijkRapport(BaseModel):
+    gezamenlijk: Rapport  # the bevindingen of the joint rules
+    indieners: list[str]  # per werkplan: who submitted it
+    matrix: list[MatrixRij]
+    werkplannen: list[Rapport]  # each werkplan's own report
+
+    @property
+    def exitcode(self) -> int:
+        return max(r.exitcode for r in (self.gezamenlijk, *self.werkplannen))
+
+
+@lru_cache(maxsize=None)
+def gezamenlijke_engine(regelset_id: str) -> Engine:
+    """The joint rules of a rule set, compiled once per process."""
+    return Engine(laad_regelset(regelset_id), gezamenlijk=True)
+
+
+def toets_gezamenlijk(paden: list[Path], regelset_id: str | None = None) -> GezamenlijkRapport:
+    if not paden:
+        raise ToetsingFout("Er zijn geen werkplannen (.xlsx) om samen te toetsen.")
+    # every werkplan must be readable: without one, its deelopdrachten would look uncovered
+    werkplannen = [lees_werkplan(pad) for pad in paden]
+    engine = engine_voor(_een_regelset(werkplannen, regelset_id))
+    tijd = datetime.now().astimezone().replace(microsecond=0)
+    sha = [hashlib.sha256(Path(pad).read_bytes()).hexdigest() for pad in paden]
+    rapporten = [toets_werkplan(w, engine, tijd, s) for w, s in zip(werkplannen, sha)]
+    indieners = _indieners(werkplannen)
+
+    gezamenlijk = gezamenlijke_engine(engine.regelset.id)
+    bevindingen = []
+    if gezamenlijk.regelset.regels:
+        feiten, index = maak_gezamenlijke_feiten(list(zip(werkplannen, indieners)), gezamenlijk.kader)
+        bevindingen = beoordeel(gezamenlijk.regelset, gezamenlijk.evalueer(feiten), index)
+    namen = ", ".join(Path(w.bestand).name for w in werkplannen)
+    regelset = gezamenlijk.regelset
+    return GezamenlijkRapport(
+        gezamenlijk=Rapport(
+            opdracht=regelset.id, opdracht_titel=regelset.titel, werkplan=namen, organisatie="; ".join(indieners),
+            getoetst_op=tijd, bevindingen=bevindingen,
+            # one fingerprint for the set: sha256 over the files' own, in the order given
+            ontvangst=Ontvangst(toetsing_versie=__version__, regelset=regelset.id,
+                                regelset_vingerafdruk=regelset.vingerafdruk, bestand=namen,
+                                bestand_sha256=hashlib.sha256("\n".join(sha).encode()).hexdigest(), getoetst_op=tijd),
+        ),
+        indieners=indieners,
+        matrix=_matrix(regelset, werkplannen),
+        werkplannen=rapporten,
+    )
+
+
+def _een_regelset(werkplannen: list[Werkplan], gevraagd: str | None) -> str:
+    gekozen = {Path(w.bestand).name: kies_regelset(w, gevraagd) for w in werkplannen}
+    ids = set(gekozen.values()) - {""}
+    if len(ids) > 1:
+        welke = "; ".join(f"{naam}: {i or '(geen)'}" for naam, i in gekozen.items())
+        raise RegelFout(f"De werkplannen noemen verschillende opdrachten ({welke}). Kies er één met --opdracht.")
+    return ids.pop() if ids else _geen_keuze()
+
+
+def _indieners(werkplannen: list[Werkplan]) -> list[str]:
+    """Who submitted each werkplan: the Organisatie field, else the file name; the file
+    name is added where two werkplannen name the same organisation."""
+    namen = [w.algemeen.organisatie.waarde if w.algemeen.organisatie else Path(w.bestand).name for w in werkplannen]
+    return [f"{n} ({Path(w.bestand).name})" if namen.count(n) > 1 else n for n, w in zip(namen, werkplannen)]
+
+
+def _matrix(regelset: Regelset, werkplannen: list[Werkplan]) -> list[MatrixRij]:
+    return [MatrixRij(nr=nr, naam=d.naam, dekking=[_dekking(w, nr) for w in werkplannen])
+            for nr, d in regelset.deelopdrachten.items()]
+
+
+def _dekking(werkplan: Werkplan, nr: int) -> Dekking:
+    rijen = [str(r.nr.plek) for r in werkplan.deelopdrachten if r.nr and r.nr.waarde == nr]
+    uren = [r.uren.waarde for r in werkplan.uren
+            if r.uren and r.onderdeel and r.onderdeel.waarde == str(nr) and not r.is_totaal]
+    return Dekking(rijen=rijen, uren=round(sum(uren), 2) if uren else None)

@@ -4,6 +4,9 @@
   rule of meierijstad-2020.
 - werkplan-concept.xlsx: the same werkplan as a draft, with the faults organisations
   typically make (each listed in FOUTEN below).
+- werkplan-2021.xlsx: the werkplan for meierijstad-2021 (meets every rule).
+- aanvraag-vijfheerenlanden.xlsx and -concept.xlsx: an aanvraag for vijfheerenlanden-2021,
+  conform and with the faults in FOUTEN_VIJFHEERENLANDEN.
 """
 from __future__ import annotations
 
@@ -233,8 +236,52 @@ def _deelopdrachten_2021() -> list[tuple]:
     return uit
 
 
+# Vijfheerenlanden asks for an aanvraag as a list of activities (sheet Activiteiten).
+ACTIVITEITEN_KOPPEN = ["Activiteit", "Opgave", "Doel", "Samenwerkingspartners", "Resultaat", "Indicator", "Norm",
+                       "Nulmeting", "Instrumenten", "Kosten", "Ketenaanpak", "Preventie", "Algemeen toegankelijk"]
+ACTIVITEITEN = [
+    ("Taalcafé", "Leven lang ontwikkelen", "Inwoners spreken beter Nederlands", "Bibliotheek; Vluchtelingenwerk",
+     "40 deelnemers per jaar", "aantal deelnemers", "80% komt 10 keer of vaker", "25 deelnemers in 2020",
+     "wekelijkse bijeenkomst met vrijwilligers", 12_500, "doorverwijzing naar formeel taalaanbod", "ja", "ja"),
+    ("Buurtkamer Vianen", "Meedoen", "Minder eenzaamheid", "Woningcorporatie; Kerk; Sportvereniging",
+     "3 inloopochtenden per week", "aantal bezoekers", "60 vaste bezoekers", "geen inloop in 2020",
+     "ruimte en twee vrijwilligerscoördinatoren", 48_000, "signaleren en doorverwijzen naar het Sociaal Team", "ja", "ja"),
+    ("Beweegmaatje", "Gezond leven", "Ouderen bewegen meer", "Fysiotherapie; Sportservice",
+     "100 koppels", "aantal koppels", "75% beweegt na een jaar nog", "40 koppels in 2020",
+     "matching van vrijwilligers", 22_000, "huisarts verwijst door", "ja", "ja"),
+]
+FOUTEN_VIJFHEERENLANDEN = {
+    "VHL-OPGAVE": "opgave 'Sport' bestaat niet (afwijkend)",
+    "VHL-SAMENWERKING": "één partner (afwijkend)",
+    "VHL-NULMETING": "geen nulmeting (afwijkend)",
+    "VHL-ALGEMEEN-TOEGANKELIJK": "alleen voor geïndiceerde inwoners (afwijkend)",
+    "VHL-MEERJARIG": "looptijd 1 jaar (afwijkend)",
+}
+
+
+def bouw_vijfheerenlanden(concept: bool) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    algemeen = [("Organisatie", "Stichting Welzijn Vijfheerenlanden"), ("Subsidiejaar", 2021),
+                ("Opdracht", "vijfheerenlanden-2021"), ("Indieningsdatum", date(2020, 9, 30)), ("Looptijd", 1 if concept else 4)]
+    _blad(wb, "Algemeen", "Aanvraag 2021 – algemene gegevens", ["Veld", "Waarde"], algemeen)
+    rijen = [list(r) for r in ACTIVITEITEN]
+    if concept:
+        rijen[0][1] = "Sport"
+        rijen[1][3] = "Woningcorporatie"
+        rijen[2][7] = None
+        rijen.append(["Dagbesteding met indicatie", "Voor jezelf zorgen", "Structuur voor kwetsbare inwoners",
+                      "Zorgaanbieder; Sociaal Team", "20 deelnemers", "aantal deelnemers", "90% tevreden", "18 deelnemers",
+                      "groepsbegeleiding", 95_000, "na indicatie door het Sociaal Team", "ja", "nee"])
+    _blad(wb, "Activiteiten", "Activiteiten en projecten (§6.8 kader inkoop en subsidie)", ACTIVITEITEN_KOPPEN,
+          [tuple(r) for r in rijen])
+    return wb
+
+
 if __name__ == "__main__":
     bouw(CONFORM, concept=False).save(MAP / "werkplan-conform.xlsx")
     bouw(_concept(), concept=True).save(MAP / "werkplan-concept.xlsx")
     bouw(_werkplan_2021(), concept=False, deelopdrachten=_deelopdrachten_2021()).save(MAP / "werkplan-2021.xlsx")
-    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx, werkplan-2021.xlsx")
+    bouw_vijfheerenlanden(concept=False).save(MAP / "aanvraag-vijfheerenlanden.xlsx")
+    bouw_vijfheerenlanden(concept=True).save(MAP / "aanvraag-vijfheerenlanden-concept.xlsx")
+    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx, werkplan-2021.xlsx, aanvraag-vijfheerenlanden*.xlsx")

@@ -86,6 +86,8 @@ ALGEMEEN_FIELDS = (
     ),
     Column("aanspreekpunt", ("Aanspreekpunt", "Aanspreekpunten", "Contactpersoon", "Contactpersonen"), Kind.LIST),
     Column("reikwijdte", ("Reikwijdte", "Deelopdrachten", "Omvang werkplan"), Kind.REIKWIJDTE),
+    Column("looptijd", ("Looptijd", "Looptijd (jaren)", "Looptijd in jaren", "Contractduur", "Duur (jaren)"),
+           Kind.WHOLE_NUMBER),
 )
 
 BLOK_A = Table(
@@ -258,5 +260,31 @@ BEGROTING = Table(
     attribute="begroting",
 )
 
+# An aanvraag shaped after an agenda of opgaven (Vijfheerenlanden 2021, §6.8), documented
+# in docs/werkplan-formaat.md beside the contract.
+ACTIVITEITEN = Table(
+    sheet="Activiteiten",
+    sheet_names=("Activiteiten", "Activiteiten en projecten", "Projecten", "Aanvraag", "Activiteitenplan"),
+    columns=(
+        Column("activiteit", ("Activiteit", "Project", "Activiteit/project", "Naam")),
+        Column("opgave", ("Opgave", "Opgave uit de agenda", "Maatschappelijke opgave")),
+        Column("doel", ("Doel", "Doelen", "Subdoel")),
+        Column("samenwerkingspartners", ("Samenwerkingspartners", "Partners", "Samenwerking met", "Met wie"), Kind.LIST),
+        Column("resultaat", ("Resultaat", "Resultaten", "Beoogd resultaat")),
+        Column("indicator", ("Indicator", "Indicatoren", "Prestatie-indicator")),
+        Column("norm", ("Norm", "Wanneer goed", "Wanneer is het goed", "Streefwaarde")),
+        Column("nulmeting", ("Nulmeting", "Huidige situatie", "Beginsituatie")),
+        Column("instrumenten", ("Instrumenten", "Instrument", "Inzet", "Middelen")),
+        Column("kosten", ("Kosten", "Bedrag", "Begroting", "Kosten (€)"), Kind.NUMBER),
+        Column("ketenaanpak", ("Ketenaanpak", "Keten", "Aanpak in de keten")),
+        Column("preventie", ("Preventie", "Met preventie", "Preventie in de keten"), Kind.YES_NO),
+        Column("algemeen_toegankelijk", ("Algemeen toegankelijk", "Vrij toegankelijk", "Basisvoorziening"), Kind.YES_NO),
+        _TOELICHTING,
+    ),
+    required=(("activiteit",), ("opgave", "resultaat", "kosten")),
+    row_model=model.ActiviteitRij,
+    attribute="activiteiten",
+)
+
 # in reading order: Algemeen first, because quarters without a year need its Subsidiejaar
-TABLES = (ALGEMEEN, BLOK_A, RANDVOORWAARDEN, DEELOPDRACHTEN, KENGETALLEN, PRODUCTEN, UREN, BEGROTING)
+TABLES = (ALGEMEEN, BLOK_A, RANDVOORWAARDEN, DEELOPDRACHTEN, KENGETALLEN, PRODUCTEN, UREN, BEGROTING, ACTIVITEITEN)

@@ -82,6 +82,22 @@ def _opvolging(regelset: Regelset) -> list[str]:
     return regels
 
 
+def _catalogi(regelset: Regelset) -> list[str]:
+    """The codes this opdracht expects on the werkplan's sheets (the template lists them too)."""
+    regels: list[str] = []
+    if regelset.deelopdrachten:
+        regels += ["## Deelopdrachten", "", "| Nr | Deelopdracht |", "|---|---|",
+                   *(f"| {nr} | {d.naam} |" for nr, d in regelset.deelopdrachten.items()), ""]
+    for titel, catalogus in (("Codes voor het blad Kengetallen", regelset.kengetallen),
+                             ("Codes voor het blad Producten", regelset.producten),
+                             ("Codes voor het blad Randvoorwaarden", regelset.randvoorwaarden)):
+        if catalogus:
+            regels += [f"## {titel}", "", "| Code | Omschrijving | Eenheid | Deelopdracht |", "|---|---|---|---|",
+                       *(f"| `{code}` | {c.omschrijving} | {c.eenheid} | {c.deelopdracht or ''} |" for code, c in catalogus.items()),
+                       ""]
+    return regels
+
+
 def regelset_markdown(regelset: Regelset) -> str:
     regels = [
         f"# {regelset.titel} (`{regelset.id}`)",
@@ -101,6 +117,7 @@ def regelset_markdown(regelset: Regelset) -> str:
     ]
     for regel in regelset.regels:
         regels.append(regel_markdown(regelset, regel))
+    regels += _catalogi(regelset)
     if regelset.niet_toetsbaar:
         regels += ["## Eisen die niet automatisch te toetsen zijn", "",
                    "Deze eisen uit de opdracht staan wel in de bron, maar een programma kan ze niet beoordelen. "

@@ -69,7 +69,7 @@ class Kwartaalgrens(_Strikt):
 
 # --- the check vocabulary ------------------------------------------------------------
 
-Veldnaam = Literal["organisatie", "subsidiejaar", "opdracht", "indieningsdatum", "aanspreekpunt"]
+Veldnaam = Literal["organisatie", "subsidiejaar", "opdracht", "indieningsdatum", "aanspreekpunt", "looptijd"]
 DeelopdrachtKolom = Literal["uitwerking", "resultaatmeting", "verandering", "randvoorwaarden", "instelling", "deelopdracht"]
 
 
@@ -243,12 +243,55 @@ class KengetalEensluidend(_Strikt):
 GEZAMENLIJKE_CONTROLES = (DeelopdrachtenGedekt, KengetalEensluidend)
 
 
+RijTabel = Literal["activiteiten"]
+ActiviteitKolom = Literal["activiteit", "opgave", "doel", "samenwerkingspartners", "resultaat", "indicator", "norm",
+                          "nulmeting", "instrumenten", "kosten", "ketenaanpak", "preventie", "algemeen_toegankelijk"]
+
+
+class RijenIngevuld(_Strikt):
+    """Het blad `tabel` heeft rijen, en elke rij vult de genoemde kolommen."""
+
+    soort: Literal["rijen-ingevuld"]
+    tabel: RijTabel
+    kolommen: list[ActiviteitKolom] = Field(min_length=1)
+
+
+class RijenKeuze(_Strikt):
+    """Elke rij van het blad `tabel` noemt in `kolom` een van de `keuzes` (hoofdletters en accenten tellen niet)."""
+
+    soort: Literal["rijen-keuze"]
+    tabel: RijTabel
+    kolom: ActiviteitKolom
+    keuzes: list[str] = Field(min_length=1)
+
+
+class RijenDrempel(_Strikt):
+    """Elke rij van het blad `tabel` heeft in `kolom` een getal binnen de grenzen; bij een lijst (zoals partners) telt het aantal."""
+
+    soort: Literal["rijen-drempel"]
+    tabel: RijTabel
+    kolom: ActiviteitKolom
+    minimaal: float | None = None
+    maximaal: float | None = None
+    groter_dan: float | None = None
+
+    _een_grens = model_validator(mode="after")(lambda self: KengetalDrempel._een_grens(self))
+
+
+class RijenJa(_Strikt):
+    """Elke rij van het blad `tabel` heeft in `kolom` ja."""
+
+    soort: Literal["rijen-ja"]
+    tabel: RijTabel
+    kolom: ActiviteitKolom
+
+
 Controle = Annotated[
     Union[
         VeldAanwezig, VeldGelijk, VeldAantal, DatumVoor, KengetalDrempel, KengetalAanwezig,
         KengetalToename, ProductKwartalen, ProductUiterlijk, CodesAkkoord, RijenCompleet,
         VerbodenInhoud, DeelopdrachtVelden, DeelopdrachtVermeldt, TotaalKlopt, VeldVermeldt, VorigJaarVergeleken,
-        DeelopdrachtenGedekt, KengetalEensluidend,
+        DeelopdrachtenGedekt, KengetalEensluidend, RijenIngevuld, RijenKeuze, RijenDrempel, RijenJa,
     ],
     Field(discriminator="soort"),
 ]

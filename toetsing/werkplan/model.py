@@ -77,6 +77,7 @@ class Algemeen(BaseModel):
     aanspreekpunt: W[list[str]] | None = None
     # None means absent, which the contract defines as "volledig"
     reikwijdte: W[list[int]] | None = None
+    looptijd: W[int] | None = None  # years the aanvraag covers (Vijfheerenlanden: multi-year)
 
 
 class Rij(BaseModel):
@@ -147,6 +148,26 @@ class BegrotingRij(Rij):
     toelichting: W[str] | None = None
 
 
+class ActiviteitRij(Rij):
+    """One activity or project of an aanvraag shaped after an agenda of opgaven
+    (Vijfheerenlanden, §6.8: opgave, partners, results, instruments, costs)."""
+
+    activiteit: W[str] | None = None
+    opgave: W[str] | None = None
+    doel: W[str] | None = None
+    samenwerkingspartners: W[list[str]] | None = None
+    resultaat: W[str] | None = None
+    indicator: W[str] | None = None
+    norm: W[str] | None = None
+    nulmeting: W[str] | None = None
+    instrumenten: W[str] | None = None
+    kosten: W[float] | None = None
+    ketenaanpak: W[str] | None = None
+    preventie: W[bool] | None = None
+    algemeen_toegankelijk: W[bool] | None = None
+    toelichting: W[str] | None = None
+
+
 class Werkplan(BaseModel):
     bestand: str
     # the sheet names as found in the workbook, by contract name ("Blok A" -> "Formatie")
@@ -159,4 +180,5 @@ class Werkplan(BaseModel):
     producten: list[ProductRij] = []
     uren: list[UrenRij] = []
     begroting: list[BegrotingRij] = []
+    activiteiten: list[ActiviteitRij] = []
     meldingen: list[Melding] = []

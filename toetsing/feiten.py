@@ -31,6 +31,7 @@ TABELLEN = {
     "producten": "product",
     "uren": "uren",
     "begroting": "begroting",
+    "activiteiten": "activiteit",
 }
 # numeric columns whose total row is checked against the sum of the other rows
 SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar"), "begroting": ("bedrag", "bedrag_vorig_jaar")}

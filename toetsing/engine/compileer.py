@@ -17,7 +17,7 @@ from toetsing.regels.model import (
     CodesAkkoord, DatumVoor, DeelopdrachtVelden, DeelopdrachtVermeldt, KengetalAanwezig,
     KengetalDrempel, KengetalToename, ProductKwartalen, ProductUiterlijk, Regel, Regelset,
     RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VeldVermeldt, VerbodenInhoud,
-    VorigJaarVergeleken, DeelopdrachtenGedekt, KengetalEensluidend,
+    VorigJaarVergeleken, DeelopdrachtenGedekt, KengetalEensluidend, RijenIngevuld, RijenKeuze, RijenDrempel, RijenJa,
 )
 from toetsing.feiten import datumnummer
 from toetsing.tekst import normaliseer
@@ -292,20 +292,59 @@ def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
     return delen
 
 
+def _elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[str, ...]]], voldaan: str,
+              ontbreekt: str, verwacht: str) -> list[Deel]:
+    """The shape of "the sheet has rows, and every row is right": one afwijkend part per
+    kind of defect (with its sentence and evidence columns), voldaan when a row exists
+    and no row has any defect, ontbreekt when there is no row."""
+    rij = feit(soort)
+    bewijs = tuple(dict.fromkeys(v for _, _, velden in gebreken for v in velden))
+    return [
+        # the table fact stands for "rows exist", so that no row is left out of the negations
+        Deel(regel.id, Status.voldaan, voldaan, verwacht, {"t": bewijs},
+             [met("e", EINDE), met("t", feit("tabel", {"tabel": soort})),
+              *(niet(f"x{i}", en(rij, g)) for i, (g, _, _) in enumerate(gebreken))]),
+        *(Deel(regel.id, Status.afwijkend, tekst, verwacht, {"r": velden}, [met("r", en(rij, g))])
+          for g, tekst, velden in gebreken),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", rij)]),
+    ]
+
+
 def _formatie_compleet(c: Compiler, regel: Regel, k: RijenCompleet) -> list[Deel]:
-    rij = feit("formatie")
-    gebreken = [bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht)]
     verplicht = " en ".join(k.verplicht)
     verwacht = f"Fte meer dan {_getal(k.fte_groter_dan)} en {verplicht} ingevuld"
-    return [
-        Deel(regel.id, Status.voldaan, "Elke functie in blok A heeft fte en " + verplicht + ".", verwacht,
-             {"r": ("fte", *k.verplicht)},
-             [met("e", EINDE), met("r", rij), *(niet(f"x{i}", en(rij, g)) for i, g in enumerate(gebreken))]),
-        *(Deel(regel.id, Status.afwijkend, f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}.",
-               verwacht, {"r": ("functie", "fte", *k.verplicht)}, [met("r", en(rij, g))]) for g in gebreken),
-        Deel(regel.id, Status.ontbreekt, "Het werkplan noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).",
-             verwacht, {}, [met("e", EINDE), niet("r", rij)]),
-    ]
+    tekst = f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}."
+    velden = ("functie", "fte", *k.verplicht)
+    gebreken = [(g, tekst, velden) for g in
+                (bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht))]
+    return _elke_rij(regel, "formatie", gebreken, f"Elke functie in blok A heeft fte en {verplicht}.",
+                     "Het werkplan noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).", verwacht)
+
+
+def _rijen_controle(c: Compiler, regel: Regel, k: RijenIngevuld | RijenKeuze | RijenDrempel | RijenJa) -> list[Deel]:
+    soort, blad, naamkolom = _RIJTABELLEN[k.tabel]
+    wie = f"{naamkolom.capitalize()} '{{r.{naamkolom}}}'"
+    kolommen = getattr(k, "kolommen", None) or [k.kolom]
+    gebreken = [(bestaat_niet(kolom), f"{wie} vult {_kop(kolom)} niet in.", (naamkolom,)) for kolom in kolommen]
+    if isinstance(k, RijenIngevuld):
+        verwacht = " en ".join(_kop(v) for v in kolommen) + " ingevuld"
+    elif isinstance(k, RijenKeuze):
+        verwacht = f"{_kop(k.kolom)} is een van: {', '.join(k.keuzes)}"
+        anders = en(bestaat(k.kolom), *(vergelijk("$neq", k.kolom, normaliseer(w)) for w in k.keuzes))
+        gebreken.append((anders, f"{wie} noemt bij {_kop(k.kolom)} '{{gevonden}}'; verwacht: {', '.join(k.keuzes)}.", (k.kolom,)))
+    elif isinstance(k, RijenDrempel):
+        goed, fout, verwacht = _grenzen(k.kolom, k.minimaal, k.maximaal, k.groter_dan)
+        verwacht = f"{_kop(k.kolom)}: {verwacht}"
+        gebreken += [(f, f"{wie}: {_kop(k.kolom)} is {{r.{k.kolom}}}; verwacht {verwacht}.", (k.kolom,)) for f in fout]
+    else:
+        verwacht = f"{_kop(k.kolom)} = ja"
+        gebreken.append(({k.kolom: False}, f"{wie}: {_kop(k.kolom)} is nee.", (k.kolom,)))
+    return _elke_rij(regel, soort, gebreken, f"Elke regel op het blad {blad} voldoet: {verwacht}.",
+                     f"Het blad {blad} ontbreekt of is leeg.", verwacht)
+
+
+def _kop(veld: str) -> str:
+    return veld.replace("_", " ").capitalize()
 
 
 def _formatie_zonder_prestaties(c: Compiler, regel: Regel, k: VerbodenInhoud) -> list[Deel]:
@@ -473,15 +512,18 @@ _SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
     DeelopdrachtVelden: _deelopdracht_velden, DeelopdrachtVermeldt: _deelopdracht_vermeldt, TotaalKlopt: _totaal_klopt,
     VeldVermeldt: _veld_vermeldt, VorigJaarVergeleken: _vorig_jaar_vergeleken,
     DeelopdrachtenGedekt: _deelopdrachten_gedekt, KengetalEensluidend: _kengetal_eensluidend,
+    RijenIngevuld: _rijen_controle, RijenKeuze: _rijen_controle, RijenDrempel: _rijen_controle, RijenJa: _rijen_controle,
 }
 
 _VELDLABELS = {"organisatie": "Organisatie", "subsidiejaar": "Subsidiejaar", "opdracht": "Opdracht",
-               "indieningsdatum": "Indieningsdatum", "aanspreekpunt": "Aanspreekpunt"}
+               "indieningsdatum": "Indieningsdatum", "aanspreekpunt": "Aanspreekpunt", "looptijd": "Looptijd"}
 _KOLOMLABELS = {"uitwerking": "Uitwerking", "resultaatmeting": "Resultaatmeting", "verandering": "Verandering",
                 "randvoorwaarden": "Randvoorwaarden", "instelling": "Instelling", "deelopdracht": "Deelopdracht",
                 "uren": "Uren", "uren_vorig_jaar": "Uren vorig jaar", "bedrag": "Bedrag", "bedrag_vorig_jaar": "Bedrag vorig jaar"}
 _TABELLABELS = {"uren": "Uren", "begroting": "Begroting"}
 _TABELKOLOM = {"uren": "uren", "begroting": "bedrag"}
+# row tables of the rijen-* checks: fact kind, sheet label, the column that names a row
+_RIJTABELLEN = {"activiteiten": ("activiteit", "Activiteiten", "activiteit")}
 
 
 def _pas_uitleg_toe(regel: Regel, delen: list[Deel]) -> None:

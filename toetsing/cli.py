@@ -1,4 +1,5 @@
-"""Command line: `toetsing toets`, `toetsing regels`, `toetsing opdrachten`.
+"""Command line: `toetsing toets`, `toetsing regels`, `toetsing opdrachten`,
+`toetsing annoteer`, `toetsing sjabloon`.
 
 Exit status: 0 every bevinding voldaan, 1 something ontbreekt or is afwijkend, 2 the
 werkplan or the rules cannot be read. Errors are one Dutch message, never a traceback.
@@ -23,10 +24,10 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("toets", help="toets een werkplan (.xlsx) en toon het toetsingsrapport")
     t.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
-    t.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in het werkplan)")
-    t.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="tekst (standaard) of json")
-    t.add_argument("-o", "--uitvoer", type=Path, help="schrijf het rapport naar dit bestand")
-    t.add_argument("--overschrijf", action="store_true", help="een bestaand uitvoerbestand mag worden overschreven")
+    _opdracht_optie(t)
+    t.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
+                   help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
+    _uitvoer_opties(t, "schrijf het rapport naar dit bestand")
     t.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
 
     r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron")
@@ -37,7 +38,25 @@ def _parser() -> argparse.ArgumentParser:
                    help="toon wat er veranderde tussen twee regelsets, bijvoorbeeld meierijstad-2020 meierijstad-2021")
 
     sub.add_parser("opdrachten", help="toon de beschikbare regelsets")
+
+    a = sub.add_parser("annoteer", help="maak een kopie van het werkplan met de bevindingen in de cellen")
+    a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    _opdracht_optie(a)
+    _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
+
+    s = sub.add_parser("sjabloon", help="maak een leeg werkplan (.xlsx) om in te vullen, voor een opdracht")
+    s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020")
+    _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx in de huidige map)")
     return p
+
+
+def _opdracht_optie(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in het werkplan)")
+
+
+def _uitvoer_opties(p: argparse.ArgumentParser, uitleg: str) -> None:
+    p.add_argument("-o", "--uitvoer", type=Path, help=uitleg)
+    p.add_argument("--overschrijf", action="store_true", help="een bestaand uitvoerbestand mag worden overschreven")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     from toetsing.fouten import ToetsingFout
 
     try:
-        return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten}[args.opdracht_cmd](args)
+        return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
+                "sjabloon": _sjabloon}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -69,11 +89,22 @@ def _toets(args) -> int:
 
     from toetsing.toets import toets_bestand
 
+    if args.formaat == "xlsx":
+        from toetsing.rapport.als_xlsx import als_xlsx
+
+        doel = _xlsx_doel(args.uitvoer)  # before the work, so a missing -o fails at once
+        rapport = toets_bestand(args.werkplan, args.opdracht)
+        _schrijf(args, doel, als_xlsx(rapport), "Rapport")
+        return rapport.exitcode
     rapport = toets_bestand(args.werkplan, args.opdracht)
     if args.formaat == "json":
         from toetsing.rapport.als_json import als_json
 
         tekst = als_json(rapport)
+    elif args.formaat == "html":
+        from toetsing.rapport.als_html import als_html
+
+        tekst = als_html(rapport)
     else:
         from toetsing.rapport.als_tekst import toon
 
@@ -84,13 +115,55 @@ def _toets(args) -> int:
         toon(rapport, _console(buffer), alles=not args.kort)
         tekst = buffer.getvalue()
     if args.uitvoer:
-        from toetsing.rapport.schrijven import schrijf_veilig
-
-        schrijf_veilig(args.uitvoer, tekst.encode("utf-8"), overschrijf=args.overschrijf, invoer=[args.werkplan])
-        print(f"Rapport geschreven naar {args.uitvoer}.", file=sys.stderr)
+        _schrijf(args, args.uitvoer, tekst.encode("utf-8"), "Rapport")
     else:
         sys.stdout.write(tekst)
     return rapport.exitcode
+
+
+def _xlsx_doel(doel: Path | None) -> Path:
+    """An Excel file must be named .xlsx: Excel refuses a workbook whose name says otherwise."""
+    from toetsing.fouten import ToetsingFout
+
+    if doel is None:
+        raise ToetsingFout("Een Excel-rapport komt in een bestand: geef het een naam met -o rapport.xlsx.")
+    if doel.suffix.lower() != ".xlsx":
+        raise ToetsingFout(f"{doel}: geef het bestand een naam die eindigt op .xlsx.")
+    return doel
+
+
+def _schrijf(args, doel: Path, inhoud: bytes, wat: str) -> None:
+    from toetsing.rapport.schrijven import schrijf_veilig
+
+    invoer = [args.werkplan] if hasattr(args, "werkplan") else []
+    schrijf_veilig(doel, inhoud, overschrijf=args.overschrijf, invoer=invoer)
+    print(f"{wat} geschreven naar {doel}.", file=sys.stderr)
+
+
+def _annoteer(args) -> int:
+    from toetsing.rapport.annoteren import annoteer, heeft_macros
+    from toetsing.toets import toets_bestand
+
+    doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-getoetst.xlsx"))
+    rapport = toets_bestand(args.werkplan, args.opdracht)
+    werkplan = args.werkplan.read_bytes()
+    _schrijf(args, doel, annoteer(rapport, werkplan), "Het getoetste werkplan")
+    if heeft_macros(werkplan):
+        print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)
+    return rapport.exitcode
+
+
+def _sjabloon(args) -> int:
+    from toetsing.fouten import ToetsingFout
+    from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+    from toetsing.sjabloon import maak_sjabloon
+
+    if not args.opdracht:
+        raise ToetsingFout("Geef aan voor welke opdracht het sjabloon is, bijvoorbeeld: "
+                           f"toetsing sjabloon --opdracht {beschikbare_regelsets()[0]}")
+    doel = _xlsx_doel(args.uitvoer or Path(f"werkplan-{args.opdracht}.xlsx"))
+    _schrijf(args, doel, maak_sjabloon(laad_regelset(args.opdracht)), "Het sjabloon")
+    return 0
 
 
 def _regels(args) -> int:

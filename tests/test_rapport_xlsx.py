@@ -1,0 +1,129 @@
+"""The Excel report: a summary sheet and a bevindingen sheet, rendered from the Rapport
+model, with status words and colours, a filter, a frozen header and print settings."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from toetsing.cli import main
+from toetsing.rapport import weergave
+from toetsing.rapport.als_xlsx import KOLOMMEN, als_xlsx
+from toetsing.regels.model import Status
+from toetsing.toets import toets_bestand
+
+CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
+
+
+@pytest.fixture(scope="module")
+def rapport():
+    return toets_bestand(CONCEPT)
+
+
+@pytest.fixture(scope="module")
+def wb(rapport):
+    return openpyxl.load_workbook(io.BytesIO(als_xlsx(rapport)))
+
+
+def _waarden(ws) -> dict:
+    """Column A label -> the row's other values, for the summary sheet."""
+    return {r[0].value: [c.value for c in r[1:]] for r in ws.iter_rows() if r[0].value is not None}
+
+
+def test_samenvatting_noemt_werkplan_opdracht_en_tellingen(wb, rapport):
+    assert wb.sheetnames == ["Samenvatting", "Bevindingen"]
+    ws = wb["Samenvatting"]
+    regels = _waarden(ws)
+    assert regels["Werkplan"][0] == str(CONCEPT)
+    assert regels["Organisatie"][0] == rapport.organisatie
+    assert "meierijstad-2020" in regels["Opdracht"][0]
+    assert regels["Getoetst op"][0] == rapport.getoetst_op.strftime("%d-%m-%Y %H:%M")
+    for status in Status:
+        assert regels[weergave.statuswoord(status)][0] == rapport.telling()[status.value]
+    assert regels["! afwijkend"][0] > 0 and regels["✘ ontbreekt"][0] > 0
+
+
+def test_samenvatting_per_blok_en_deelopdracht(wb, rapport):
+    regels = _waarden(wb["Samenvatting"])
+    groepen = [naam for naam in regels if naam.startswith(("Algemeen", "Blok"))]
+    assert groepen[0] == "Algemeen" and "Blok B – deelopdracht 13" in groepen[-1]
+    totaal = 0
+    for naam in groepen:
+        *per_status, som = regels[naam][:5]
+        assert sum(per_status) == som
+        totaal += som
+    assert totaal == len(rapport.bevindingen)
+    assert regels["Blok B – deelopdracht 9: Dementie"][0] == 3  # the draft leaves out deelopdracht 9
+
+
+def test_samenvatting_toont_ontvangst_en_onleesbare_cellen(wb):
+    regels = _waarden(wb["Samenvatting"])
+    assert regels["Vingerafdruk bestand (sha256)"][0] == hashlib.sha256(CONCEPT.read_bytes()).hexdigest()
+    assert len(regels["Vingerafdruk regels (sha256)"][0]) == 64
+    assert regels["Bestand"][0] == "werkplan-concept.xlsx"
+    assert regels["Getoetst met"][0].startswith("toetsing ")
+    assert '"zestig" is geen getal' in regels["Kengetallen!C18"][0]
+
+
+def test_bevindingen_een_rij_per_bevinding(wb, rapport):
+    ws = wb["Bevindingen"]
+    assert [c.value for c in ws[1]] == [k for k, _ in KOLOMMEN]
+    rijen = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+    assert len(rijen) == ws.max_row - 1 == len(rapport.bevindingen)
+    cjg = rijen["CJG-BEREIKBAARHEID"]
+    assert [c.value for c in cjg] == [
+        "CJG-BEREIKBAARHEID", "Het CJG is minimaal 5 dagen per week telefonisch en digitaal bereikbaar",
+        "! afwijkend", "CJG-DIGITAAL is 4 dagen per week; de opdracht vraagt minimaal 5 dagen per week.",
+        "Blok B – deelopdracht 1: CJG", cjg[5].value, cjg[6].value, "Kengetallen!C4"]
+    assert "Deelopdracht 1 (CJG)" in cjg[5].value and "minimaal 5 dagen per week telefonisch" in cjg[6].value
+    assert rijen["DEKKING-B09"][7].value is None  # ontbreekt: no cell to point at
+
+
+def test_status_in_woord_en_kleur(wb, rapport):
+    ws = wb["Bevindingen"]
+    per_status = {}
+    for rij in ws.iter_rows(min_row=2):
+        status = next(b.status for b in rapport.bevindingen if b.regel == rij[0].value)
+        cel = rij[2]
+        assert cel.value == weergave.statuswoord(status)
+        assert cel.fill.fgColor.rgb[-6:] == weergave.KLEUREN[status][1]
+        assert cel.font.color.rgb[-6:] == weergave.KLEUREN[status][0]
+        per_status[status] = cel.fill.fgColor.rgb
+    assert len(set(per_status.values())) == len(per_status) >= 3
+
+
+def test_filter_vaste_kop_breedtes_en_afdrukken(wb):
+    ws = wb["Bevindingen"]
+    assert ws.auto_filter.ref == f"A1:H{ws.max_row}"
+    assert ws.freeze_panes == "B2"
+    assert ws.column_dimensions["D"].width >= 50 and ws.column_dimensions["A"].width >= 20
+    assert ws["D2"].alignment.wrap_text and ws["D2"].alignment.vertical == "top"
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_commando_schrijft_excel_rapport(tmp_path, capsys):
+    doel = tmp_path / "rapport.xlsx"
+    assert main(["toets", str(CONCEPT), "--formaat", "xlsx", "-o", str(doel)]) == 1
+    assert openpyxl.load_workbook(doel)["Bevindingen"]["A1"].value == "Regel"
+    assert main(["toets", str(CONCEPT), "--formaat", "xlsx", "-o", str(doel)]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert main(["toets", str(CONCEPT), "--formaat", "xlsx", "-o", str(doel), "--overschrijf"]) == 1
+
+
+def test_commando_excel_rapport_vraagt_een_xlsx_naam_en_nooit_het_werkplan(tmp_path, capsys):
+    assert main(["toets", str(CONCEPT), "--formaat", "xlsx"]) == 2
+    assert "-o rapport.xlsx" in capsys.readouterr().err
+    assert main(["toets", str(CONCEPT), "--formaat", "xlsx", "-o", str(tmp_path / "rapport.csv")]) == 2
+    kopie = tmp_path / "w.xlsx"
+    shutil.copy(CONCEPT, kopie)
+    voor = kopie.read_bytes()
+    assert main(["toets", str(kopie), "--formaat", "xlsx", "-o", str(kopie), "--overschrijf"]) == 2
+    assert "het werkplan zelf" in capsys.readouterr().err
+    assert kopie.read_bytes() == voor

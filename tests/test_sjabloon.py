@@ -1,0 +1,204 @@
+"""The werkplan template: generated from the rule set, readable by the importer without a
+single Melding, with validations that help the organisation, and a round trip: filled in
+with the conform example's values it toetst to all voldaan."""
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from toetsing.cli import main
+from toetsing.lezen import bladen
+from toetsing.lezen.importeer import lees_werkplan
+from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+from toetsing.regels.model import Status
+from toetsing.sjabloon import KOPREGEL, maak_sjabloon
+from toetsing.toets import toets_bestand
+from toetsing.werkplan.model import Kwartaal
+
+CONFORM = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-conform.xlsx"
+CONTRACTBLADEN = ["Algemeen", "Blok A", "Randvoorwaarden", "Deelopdrachten", "Kengetallen", "Producten", "Uren",
+                  "Begroting"]
+
+
+@pytest.fixture(scope="module")
+def regelset():
+    return laad_regelset("meierijstad-2020")
+
+
+@pytest.fixture(scope="module")
+def sjabloon(regelset):
+    return openpyxl.load_workbook(io.BytesIO(maak_sjabloon(regelset)))
+
+
+def _rijen(ws) -> list[dict]:
+    koppen = [c.value for c in ws[KOPREGEL]]
+    return [dict(zip(koppen, (c.value for c in rij))) for rij in ws.iter_rows(min_row=KOPREGEL + 1)]
+
+
+def test_alle_contractbladen_met_uitleg_boven_de_kopregel(sjabloon):
+    assert sjabloon.sheetnames == CONTRACTBLADEN
+    for ws in sjabloon:
+        assert len(ws["A1"].value) > 30  # an instruction, not a header
+        assert ws.freeze_panes == f"A{KOPREGEL + 1}"
+
+
+def test_kolomkoppen_zijn_die_van_het_contract(sjabloon):
+    for tabel in bladen.TABLES[1:]:
+        if tabel.sheet in CONTRACTBLADEN:
+            koppen = [c.value for c in sjabloon[tabel.sheet][KOPREGEL]]
+            assert koppen == [k.names[0] for k in tabel.columns if k.field != "prestatie_inhoud"]
+    assert "Prestatie" not in [c.value for c in sjabloon["Blok A"][KOPREGEL]]
+
+
+def test_algemeen_noemt_opdracht_en_subsidiejaar(sjabloon, regelset):
+    velden = {r["Veld"]: r["Waarde"] for r in _rijen(sjabloon["Algemeen"])}
+    assert velden["Opdracht"] == regelset.id
+    assert velden["Subsidiejaar"] == regelset.subsidiejaar
+    assert set(velden) >= {"Organisatie", "Indieningsdatum", "Aanspreekpunt", "Reikwijdte"}
+    assert velden["Organisatie"] is None
+
+
+def test_elke_verwachte_code_staat_erin_met_omschrijving_en_eenheid(sjabloon, regelset):
+    kengetallen = {r["Code"]: r for r in _rijen(sjabloon["Kengetallen"])}
+    assert list(kengetallen) == list(regelset.kengetallen)
+    for code, k in regelset.kengetallen.items():
+        assert kengetallen[code]["Omschrijving"] == k.omschrijving
+        assert kengetallen[code]["Eenheid"] == k.eenheid
+        assert kengetallen[code]["Waarde"] is None
+
+    randvoorwaarden = _rijen(sjabloon["Randvoorwaarden"])
+    assert [r["Code"] for r in randvoorwaarden] == list(regelset.randvoorwaarden)
+    assert all(r["Akkoord"] is None and r["Randvoorwaarde"] for r in randvoorwaarden)
+
+    producten = _rijen(sjabloon["Producten"])
+    assert {r["Code"] for r in producten} == set(regelset.producten)
+    assert [r["Code"] for r in producten].count("TRENDRAPPORTAGE") == 2  # Q1 and Q3
+    assert all(r["Oplevering"] is None for r in producten)
+    assert {r["Deelopdracht"] for r in producten if r["Code"] == "ONDERZOEK-DAGBESTEDING"} == {7}
+
+    deelopdrachten = [(r["Nr"], r["Deelopdracht"]) for r in _rijen(sjabloon["Deelopdrachten"])]
+    assert deelopdrachten == [(nr, d.naam) for nr, d in sorted(regelset.deelopdrachten.items())]
+
+
+def _validatie(ws, cel: str):
+    gevonden = [dv for dv in ws.data_validations.dataValidation if cel in dv.sqref]
+    assert len(gevonden) == 1, f"{ws.title}!{cel}"
+    dv = gevonden[0]
+    assert dv.showInputMessage and dv.prompt and dv.promptTitle
+    return dv
+
+
+def test_invoer_wordt_gecontroleerd_met_nederlandse_uitleg(sjabloon):
+    akkoord = _validatie(sjabloon["Randvoorwaarden"], "C3")
+    assert (akkoord.type, akkoord.formula1) == ("list", '"ja,nee"')
+    assert akkoord.showErrorMessage and "ja of nee" in akkoord.error
+    for blad, cel in (("Blok A", "B3"), ("Uren", "B3"), ("Uren", "C40"), ("Begroting", "B3"), ("Begroting", "C3")):
+        dv = _validatie(sjabloon[blad], cel)
+        assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
+        assert "getal" in dv.error
+    nr = _validatie(sjabloon["Deelopdrachten"], "A3")
+    assert (nr.type, nr.formula1, nr.formula2) == ("whole", "1", "13")
+    assert _validatie(sjabloon["Producten"], "C3").type == "whole"
+    assert _validatie(sjabloon["Producten"], "D3").type is None  # a prompt only: quarter or date
+
+    algemeen = {r[0].value: r[1] for r in sjabloon["Algemeen"].iter_rows(min_row=KOPREGEL + 1)}
+    datum = _validatie(sjabloon["Algemeen"], algemeen["Indieningsdatum"].coordinate)
+    assert datum.type == "date" and "datum" in datum.prompt
+    assert algemeen["Indieningsdatum"].number_format == "DD-MM-YYYY"
+    assert _validatie(sjabloon["Algemeen"], algemeen["Subsidiejaar"].coordinate).type == "whole"
+
+
+@pytest.mark.parametrize("regelset_id", beschikbare_regelsets())
+def test_leeg_sjabloon_toetst_zonder_meldingen_en_niets_voldaan(tmp_path, regelset_id):
+    pad = tmp_path / "leeg.xlsx"
+    pad.write_bytes(maak_sjabloon(laad_regelset(regelset_id)))
+    werkplan = lees_werkplan(pad)
+    assert werkplan.meldingen == []
+    rapport = toets_bestand(pad)  # the Opdracht field names the rule set
+    assert rapport.opdracht == regelset_id
+    assert rapport.exitcode == 1
+    # voldaan only where the template itself filled something in: Algemeen's Opdracht and Subsidiejaar
+    vooraf = {str(w.plek) for w in (werkplan.algemeen.opdracht, werkplan.algemeen.subsidiejaar)}
+    for b in rapport.bevindingen:
+        if b.status == Status.voldaan:
+            assert set(b.bewijs) <= vooraf, b.regel
+    assert Status.ontbreekt in {b.status for b in rapport.bevindingen}
+
+
+def _schrijfbaar(waarde):
+    if isinstance(waarde, Kwartaal):
+        return waarde.datum or str(waarde)
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, list):
+        return "; ".join(map(str, waarde))
+    return waarde
+
+
+def _vul_in(sjabloon_pad: Path, bron: Path, doel: Path) -> None:
+    """Fill the template the way an organisation would: the values of the conform example,
+    row by row, into the row of the same code / number / onderdeel (or a new row)."""
+    leeg, voorbeeld = lees_werkplan(sjabloon_pad), lees_werkplan(bron)
+    wb = openpyxl.load_workbook(sjabloon_pad)
+    ws = wb["Algemeen"]
+    rij_van = {ws.cell(r, 1).value: r for r in range(KOPREGEL + 1, ws.max_row + 1)}
+    for veld in bladen.ALGEMEEN_FIELDS:
+        w = getattr(voorbeeld.algemeen, veld.field, None)
+        if w is not None and veld.names[0] in rij_van:
+            ws.cell(rij_van[veld.names[0]], 2, _schrijfbaar(w.waarde))
+    sleutels = {"randvoorwaarden": "code", "kengetallen": "code", "producten": "code", "deelopdrachten": "nr",
+                "uren": "onderdeel", "begroting": "post"}
+    for tabel in bladen.TABLES:
+        if tabel.sheet not in wb.sheetnames or tabel is bladen.ALGEMEEN:
+            continue
+        ws = wb[tabel.sheet]
+        kolom = {c.value: i for i, c in enumerate(ws[KOPREGEL], start=1)}
+        sleutel = sleutels.get(tabel.attribute)
+        vrij: dict = {}  # key -> template rows not yet used
+        for rij in getattr(leeg, tabel.attribute):
+            if sleutel and getattr(rij, sleutel):
+                vrij.setdefault(getattr(rij, sleutel).waarde, []).append(rij.rij)
+        leeg_rijen = [r for r in range(KOPREGEL + 1, ws.max_row + 2)
+                      if all(c.value is None for c in ws[r]) and r not in sum(vrij.values(), [])]
+        volgende = iter(leeg_rijen + list(range(ws.max_row + 2, ws.max_row + 100)))
+        for rij in getattr(voorbeeld, tabel.attribute):
+            w_sleutel = getattr(rij, sleutel) if sleutel else None
+            plekken = vrij.get(w_sleutel.waarde) if w_sleutel else None
+            doelrij = plekken.pop(0) if plekken else next(volgende)
+            for k in tabel.columns:
+                w = getattr(rij, k.field, None)
+                if k.names[0] in kolom and w:
+                    ws.cell(doelrij, kolom[k.names[0]], _schrijfbaar(w.waarde))
+    wb.save(doel)
+
+
+def test_ingevuld_sjabloon_voldoet_overal(tmp_path, regelset):
+    leeg = tmp_path / "sjabloon.xlsx"
+    leeg.write_bytes(maak_sjabloon(regelset))
+    ingevuld = tmp_path / "ingevuld.xlsx"
+    _vul_in(leeg, CONFORM, ingevuld)
+    rapport = toets_bestand(ingevuld)
+    assert rapport.meldingen == []
+    niet_voldaan = {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan}
+    assert niet_voldaan == {}
+    assert lees_werkplan(ingevuld).algemeen.indieningsdatum.waarde == date(2019, 10, 11)
+
+
+def test_commando_sjabloon(tmp_path, capsys, monkeypatch):
+    assert main(["sjabloon"]) == 2
+    assert "--opdracht meierijstad-2020" in capsys.readouterr().err
+    monkeypatch.chdir(tmp_path)
+    assert main(["sjabloon", "--opdracht", "meierijstad-2020"]) == 0
+    standaard = tmp_path / "werkplan-meierijstad-2020.xlsx"
+    assert openpyxl.load_workbook(standaard).sheetnames == CONTRACTBLADEN
+    assert main(["sjabloon", "--opdracht", "meierijstad-2020"]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert main(["sjabloon", "--opdracht", "meierijstad-2020", "--overschrijf"]) == 0
+    assert main(["sjabloon", "--opdracht", "meierijstad-2020", "-o", "werkplan.ods"]) == 2
+    assert ".xlsx" in capsys.readouterr().err
+    assert main(["sjabloon", "--opdracht", "atlantis-2099", "-o", "a.xlsx"]) == 2
+    assert not (tmp_path / "a.xlsx").exists()

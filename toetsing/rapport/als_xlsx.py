@@ -1,0 +1,184 @@
+"""The toetsingsrapport as an Excel workbook: a sheet Samenvatting (werkplan, opdracht,
+counts per status and per onderdeel, unreadable cells, the receipt) and a sheet
+Bevindingen (one row per bevinding, ready to filter and print).
+
+The sheet builders here are shared with the annotated werkplan (annoteren.py).
+"""
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from toetsing.bevindingen import Bevinding, Bewijs, Rapport
+from toetsing.rapport import weergave
+from toetsing.regels.model import Status
+
+# column header, width in characters
+KOLOMMEN = (("Regel", 24), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),
+            ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
+_CELLEN = len(KOLOMMEN)  # the Cellen column is the last
+VET = Font(bold=True)
+KOPVULLING = PatternFill("solid", fgColor="D9E1F2")
+BOVEN = Alignment(vertical="top", wrap_text=True)
+LINK = Font(color="0B50A0", underline="single")
+
+
+def als_xlsx(rapport: Rapport) -> bytes:
+    wb = Workbook()
+    samenvatting = wb.active
+    samenvatting.title = "Samenvatting"
+    schrijf_samenvatting(samenvatting, rapport, per_onderdeel=True)
+    afdrukken(samenvatting, kopregel=None)
+    schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1)
+    return opslaan(wb)
+
+
+def opslaan(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def vulling(status: Status) -> PatternFill:
+    return PatternFill("solid", fgColor=weergave.KLEUREN[status][1])
+
+
+def kleur(cel, status: Status) -> None:
+    cel.fill = vulling(status)
+    cel.font = Font(bold=True, color=weergave.KLEUREN[status][0])
+
+
+def interne_link(blad: str, cel: str) -> str:
+    """A location inside the workbook, as Excel writes it: 'Blad'!C4 (quotes doubled)."""
+    return "'{}'!{}".format(blad.replace("'", "''"), cel)
+
+
+def koppel(cel, blad: str, doel: str) -> None:
+    cel.hyperlink = Hyperlink(ref=cel.coordinate, location=interne_link(blad, doel), display=cel.value)
+    cel.font = LINK
+
+
+def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
+                         koppelen: bool = False) -> int:
+    """The summary from row 1 on; returns the first free row. With `koppelen`, an
+    unreadable cell links to itself (when the sheet is the werkplan's own)."""
+    ws.column_dimensions["A"].width = 34
+    for kolom in "BCDEF":
+        ws.column_dimensions[kolom].width = 18
+    ws["A1"] = "Toetsingsrapport"
+    ws["A1"].font = Font(bold=True, size=14)
+    rij = 2
+    for label, waarde in weergave.kop(rapport):
+        ws.cell(rij, 1, label).font = VET
+        ws.cell(rij, 2, waarde)
+        rij += 1
+    ws.cell(rij, 1, weergave.oordeel(rapport)).font = VET
+    rij += 2
+
+    rij = _koprij(ws, rij, ["Status", "Aantal"])
+    for status, aantal in weergave.telling(rapport.bevindingen).items():
+        kleur(ws.cell(rij, 1, weergave.statuswoord(status)), status)
+        ws.cell(rij, 2, aantal)
+        rij += 1
+    rij += 1
+
+    if per_onderdeel:
+        rij = _koprij(ws, rij, ["Onderdeel", *(weergave.statuswoord(s) for s in weergave.STATUSSEN), "Totaal"])
+        for kolom, status in enumerate(weergave.STATUSSEN, start=2):
+            kleur(ws.cell(rij - 1, kolom), status)
+        for naam, bevindingen in weergave.groepen(rapport):
+            ws.cell(rij, 1, naam).alignment = BOVEN
+            for kolom, aantal in enumerate(weergave.telling(bevindingen).values(), start=2):
+                ws.cell(rij, kolom, aantal)
+            ws.cell(rij, len(weergave.STATUSSEN) + 2, len(bevindingen))
+            rij += 1
+        rij += 1
+
+    if rapport.meldingen:
+        ws.cell(rij, 1, f"Deze cellen konden niet worden gelezen ({len(rapport.meldingen)}):").font = VET
+        rij += 1
+        for melding in rapport.meldingen:
+            cel = ws.cell(rij, 1, f"{melding.blad}!{melding.cel}" if melding.cel else melding.blad or melding.bestand)
+            if koppelen and melding.blad and melding.cel:
+                koppel(cel, melding.blad, melding.cel)
+            ws.cell(rij, 2, melding.tekst)
+            rij += 1
+        rij += 1
+
+    if rapport.ontvangst:
+        ws.cell(rij, 1, "Ontvangstbewijs").font = VET
+        rij += 1
+        for label, waarde in weergave.ontvangst(rapport):
+            ws.cell(rij, 1, label)
+            ws.cell(rij, 2, waarde)
+            rij += 1
+    return rij + 1
+
+
+def _koprij(ws: Worksheet, rij: int, koppen: list[str]) -> int:
+    for kolom, kop in enumerate(koppen, start=1):
+        cel = ws.cell(rij, kolom, kop)
+        cel.font = VET
+        cel.fill = KOPVULLING
+        cel.alignment = BOVEN
+    return rij + 1
+
+
+def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppelen: bool = False) -> None:
+    """One row per bevinding under a header row at `eerste_rij`, with a filter on it.
+
+    With `koppelen` the Cellen column links to the first cell of the bevinding, and every
+    further cell gets a row of its own (regel, status and link), so each cell is one click.
+    """
+    _koprij(ws, eerste_rij, [kop for kop, _ in KOLOMMEN])
+    for kolom, (_, breedte) in enumerate(KOLOMMEN, start=1):
+        ws.column_dimensions[ws.cell(eerste_rij, kolom).column_letter].width = breedte
+    rij = eerste_rij + 1
+    for naam, bevindingen in weergave.groepen(rapport):
+        for b in bevindingen:
+            eigen = cellen(b)
+            _rij(ws, rij, b, [b.regel, b.titel, weergave.statuswoord(b.status), b.toelichting, naam, b.bron,
+                              b.citaat, ", ".join(b.bewijs)])
+            if koppelen:
+                for bewijs in eigen:
+                    if bewijs is not eigen[0]:
+                        rij += 1
+                        _rij(ws, rij, b, [b.regel, None, weergave.statuswoord(b.status)])
+                    koppel(ws.cell(rij, _CELLEN, bewijs.cel), bewijs.blad, coordinaat(bewijs))
+            rij += 1
+    laatste = ws.cell(max(rij - 1, eerste_rij), len(KOLOMMEN)).coordinate
+    ws.auto_filter.ref = f"A{eerste_rij}:{laatste}"
+    if eerste_rij == 1:
+        ws.freeze_panes = "B2"
+    afdrukken(ws, kopregel=eerste_rij)
+
+
+def _rij(ws: Worksheet, rij: int, b: Bevinding, waarden: list) -> None:
+    for kolom, waarde in enumerate(waarden, start=1):
+        ws.cell(rij, kolom, waarde).alignment = BOVEN
+    kleur(ws.cell(rij, 3), b.status)
+
+
+def cellen(b: Bevinding) -> list[Bewijs]:
+    """The bevinding's cells, each once (a cell can carry several expectations)."""
+    return list({d.cel: d for d in b.details}.values())
+
+
+def coordinaat(bewijs: Bewijs) -> str:
+    # cel is "Blad!C4"; a sheet name may itself contain '!', a coordinate never does
+    return bewijs.cel.rpartition("!")[2]
+
+
+def afdrukken(ws: Worksheet, kopregel: int | None) -> None:
+    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if kopregel:
+        ws.print_title_rows = f"{kopregel}:{kopregel}"

@@ -1,0 +1,68 @@
+"""What every report writer shows the same way: status words, symbols and colours, the
+grouping by blok and deelopdracht, the header lines and the receipt.
+
+Presentation only: every status comes from the Rapport; nothing here decides one.
+"""
+from __future__ import annotations
+
+from itertools import groupby
+
+from toetsing.bevindingen import Bevinding, Rapport
+from toetsing.rapport.als_tekst import TEKEN, _volgorde, groepnaam
+from toetsing.regels.model import Status
+
+# (text, fill) as hex; Excel's own "good / neutral / bad" styles, the neutral text darkened
+# so that every pair reaches a contrast of 4.5:1 (WCAG AA). Colour only helps: the word
+# and the symbol always say the status too.
+KLEUREN = {
+    Status.voldaan: ("006100", "C6EFCE"),
+    Status.afwijkend: ("6B4100", "FFEB9C"),
+    Status.ontbreekt: ("9C0006", "FFC7CE"),
+    Status.niet_van_toepassing: ("404040", "E7E6E6"),
+}
+STATUSSEN = (Status.ontbreekt, Status.afwijkend, Status.voldaan, Status.niet_van_toepassing)  # worst first
+DATUM = "%d-%m-%Y %H:%M"
+
+
+def statuswoord(status: Status) -> str:
+    return f"{TEKEN[status]} {status.value}"
+
+
+def groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
+    """The bevindingen by blok and deelopdracht, in the order of the opdracht."""
+    return [(naam, list(bev)) for naam, bev in groupby(sorted(rapport.bevindingen, key=_volgorde), key=groepnaam)]
+
+
+def telling(bevindingen: list[Bevinding]) -> dict[Status, int]:
+    return {status: sum(b.status == status for b in bevindingen) for status in STATUSSEN}
+
+
+def kop(rapport: Rapport) -> list[tuple[str, str]]:
+    return [
+        ("Werkplan", rapport.werkplan),
+        ("Organisatie", rapport.organisatie or "(niet ingevuld)"),
+        ("Opdracht", f"{rapport.opdracht_titel} ({rapport.opdracht})"),
+        ("Getoetst op", rapport.getoetst_op.strftime(DATUM)),
+    ]
+
+
+def oordeel(rapport: Rapport) -> str:
+    tellers = rapport.telling()
+    if rapport.exitcode == 0:
+        return "Alle eisen zijn voldaan."
+    return f"{tellers['ontbreekt']} eis(en) ontbreken en {tellers['afwijkend']} eis(en) wijken af."
+
+
+def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
+    """The receipt as label/value lines: enough to show later what decided on which file."""
+    o = rapport.ontvangst
+    if o is None:
+        return []
+    return [
+        ("Getoetst met", f"toetsing {o.toetsing_versie}"),
+        ("Regelset", o.regelset),
+        ("Vingerafdruk regels (sha256)", o.regelset_vingerafdruk),
+        ("Bestand", o.bestand),
+        ("Vingerafdruk bestand (sha256)", o.bestand_sha256),
+        ("Getoetst op", o.getoetst_op.strftime(DATUM)),
+    ]

@@ -14,12 +14,15 @@ from toetsing.cli import main
 from toetsing.lezen import bladen
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
-from toetsing.regels.model import Status
-from toetsing.sjabloon import KOPREGEL, maak_sjabloon
+from toetsing.regels.model import CONTROLE_SOORTEN, Status
+from toetsing.sjabloon import BLAD_VAN_SOORT, KOPREGEL, bladen_nodig, maak_sjabloon
 from toetsing.toets import toets_bestand
 from toetsing.werkplan.model import Kwartaal
 
-CONFORM = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-conform.xlsx"
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+# per rule set, an example werkplan that meets all of its rules
+CONFORM = {"meierijstad-2020": "werkplan-conform.xlsx", "meierijstad-2021": "werkplan-2021.xlsx",
+           "vijfheerenlanden-2021": "aanvraag-vijfheerenlanden.xlsx"}
 CONTRACTBLADEN = ["Algemeen", "Blok A", "Randvoorwaarden", "Deelopdrachten", "Kengetallen", "Producten", "Uren",
                   "Begroting"]
 
@@ -44,6 +47,21 @@ def test_alle_contractbladen_met_uitleg_boven_de_kopregel(sjabloon):
     for ws in sjabloon:
         assert len(ws["A1"].value) > 30  # an instruction, not a header
         assert ws.freeze_panes == f"A{KOPREGEL + 1}"
+
+
+def test_elke_soort_controle_leest_een_bekend_blad():
+    for soort, controle in CONTROLE_SOORTEN.items():
+        assert "tabel" in controle.model_fields or soort.split("-")[0] in BLAD_VAN_SOORT, soort
+
+
+def test_alleen_de_bladen_die_de_regels_lezen():
+    regelset = laad_regelset("vijfheerenlanden-2021")
+    assert bladen_nodig(regelset) == {"Algemeen", "Activiteiten"}
+    wb = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(regelset)))
+    assert wb.sheetnames == ["Algemeen", "Activiteiten"]
+    velden = [r["Veld"] for r in _rijen(wb["Algemeen"])]
+    assert "Looptijd" in velden and "Reikwijdte" not in velden  # no deelopdrachten, but a rule on the looptijd
+    assert _validatie(wb["Activiteiten"], "L3").type == "list"  # Preventie: ja/nee
 
 
 def test_kolomkoppen_zijn_die_van_het_contract(sjabloon):
@@ -121,8 +139,10 @@ def test_leeg_sjabloon_toetst_zonder_meldingen_en_niets_voldaan(tmp_path, regels
     rapport = toets_bestand(pad)  # the Opdracht field names the rule set
     assert rapport.opdracht == regelset_id
     assert rapport.exitcode == 1
-    # voldaan only where the template itself filled something in: Algemeen's Opdracht and Subsidiejaar
-    vooraf = {str(w.plek) for w in (werkplan.algemeen.opdracht, werkplan.algemeen.subsidiejaar)}
+    # voldaan only on what the template itself wrote (Opdracht, Subsidiejaar, labels), never on more
+    wb = openpyxl.load_workbook(pad)
+    vooraf = {f"{ws.title}!{c.coordinate}" for ws in wb for rij in ws.iter_rows(min_row=KOPREGEL + 1)
+              for c in rij if c.value is not None}
     for b in rapport.bevindingen:
         if b.status == Status.voldaan:
             assert set(b.bewijs) <= vooraf, b.regel
@@ -176,15 +196,24 @@ def _vul_in(sjabloon_pad: Path, bron: Path, doel: Path) -> None:
     wb.save(doel)
 
 
-def test_ingevuld_sjabloon_voldoet_overal(tmp_path, regelset):
+@pytest.mark.parametrize("regelset_id", CONFORM)
+def test_ingevuld_sjabloon_voldoet_overal(tmp_path, regelset_id):
+    leeg = tmp_path / "sjabloon.xlsx"
+    leeg.write_bytes(maak_sjabloon(laad_regelset(regelset_id)))
+    ingevuld = tmp_path / "ingevuld.xlsx"
+    _vul_in(leeg, VOORBEELDEN / CONFORM[regelset_id], ingevuld)
+    rapport = toets_bestand(ingevuld)
+    assert rapport.opdracht == regelset_id and rapport.meldingen == []
+    niet_voldaan = {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan}
+    assert niet_voldaan == {}
+    assert rapport.exitcode == 0
+
+
+def test_ingevulde_datum_blijft_een_datum(tmp_path, regelset):
     leeg = tmp_path / "sjabloon.xlsx"
     leeg.write_bytes(maak_sjabloon(regelset))
     ingevuld = tmp_path / "ingevuld.xlsx"
-    _vul_in(leeg, CONFORM, ingevuld)
-    rapport = toets_bestand(ingevuld)
-    assert rapport.meldingen == []
-    niet_voldaan = {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan}
-    assert niet_voldaan == {}
+    _vul_in(leeg, VOORBEELDEN / CONFORM["meierijstad-2020"], ingevuld)
     assert lees_werkplan(ingevuld).algemeen.indieningsdatum.waarde == date(2019, 10, 11)
 
 

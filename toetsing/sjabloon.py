@@ -33,8 +33,15 @@ TEKSTKOLOM = Alignment(vertical="top", wrap_text=True)
 # columns the rules never read from the organisation: blok A must not have them at all
 _WEGLATEN = {"prestatie_inhoud"}
 
-# The sheets and Algemeen fields of contract v1, each with its instruction; a sheet or field
-# the importer learns later (such as Activiteiten) joins the template when it gets one here.
+# Which sheet a check reads, by the first word of its soort; a check with a `tabel` names it.
+BLAD_VAN_SOORT = {
+    "veld": "Algemeen", "datum": "Algemeen", "kengetal": "Kengetallen", "product": "Producten",
+    "codes": "Randvoorwaarden", "formatie": "Blok A", "fte": "Blok A", "deelopdracht": "Deelopdrachten",
+    "deelopdrachten": "Deelopdrachten",
+}
+# Algemeen fields every werkplan has (contract v1); others only when a rule reads them
+_VASTE_VELDEN = {"organisatie", "subsidiejaar", "opdracht", "indieningsdatum", "aanspreekpunt"}
+
 UITLEG_PER_BLAD = {
     "Algemeen": "Vul de kolom Waarde in. Opdracht en Subsidiejaar zijn al ingevuld; laat die staan.",
     "Blok A": "Eén rij per functie in het gebiedsteam: functie, aantal fte en kwalificatie (opleiding of "
@@ -48,6 +55,8 @@ UITLEG_PER_BLAD = {
     "Uren": "Vul per onderdeel de uren in, voor dit jaar en vorig jaar. Totaal is de som van de andere regels.",
     "Begroting": "Vul per post het bedrag in, voor dit jaar en vorig jaar. Voeg posten toe boven Totaal. "
                  "Totaal is de som van de andere regels.",
+    "Activiteiten": "Eén rij per activiteit of project: aan welke opgave u werkt, met wie, welk resultaat, hoe u "
+                    "dat meet en wat het kost.",
 }
 
 UITLEG_ALGEMEEN = {
@@ -57,6 +66,7 @@ UITLEG_ALGEMEEN = {
     "indieningsdatum": "De datum waarop u het werkplan indient.",
     "aanspreekpunt": "De contactpersoon voor de gemeente. Meer namen: scheid ze met ;",
     "reikwijdte": "Leeg als het werkplan alle deelopdrachten dekt; anders de nummers, zoals 1, 2, 7.",
+    "looptijd": "Het aantal jaren dat de aanvraag loopt, zoals 4.",
 }
 
 
@@ -64,8 +74,9 @@ def maak_sjabloon(regelset: Regelset) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     _algemeen(wb.create_sheet("Algemeen"), regelset)
+    nodig = bladen_nodig(regelset)
     for tabel in bladen.TABLES:
-        if tabel is bladen.ALGEMEEN or tabel.sheet not in UITLEG_PER_BLAD:
+        if tabel is bladen.ALGEMEEN or tabel.sheet not in nodig:
             continue
         kolommen = [k for k in tabel.columns if k.field not in _WEGLATEN]
         ws = wb.create_sheet(tabel.sheet)
@@ -85,6 +96,18 @@ def maak_sjabloon(regelset: Regelset) -> bytes:
     return buffer.getvalue()
 
 
+def bladen_nodig(regelset: Regelset) -> set[str]:
+    """Algemeen and every sheet a rule of the rule set reads: Meierijstad's eight, or
+    Algemeen and Activiteiten for an aanvraag per activiteit."""
+    per_tabel = {t.attribute: t.sheet for t in bladen.TABLES if t.attribute}
+    nodig = {"Algemeen"}
+    for regel in regelset.regels:
+        for controle in regel.controles:
+            tabel = getattr(controle, "tabel", None)
+            nodig.add(per_tabel[tabel] if tabel else BLAD_VAN_SOORT[controle.soort.split("-")[0]])
+    return nodig
+
+
 def _kop(ws: Worksheet, blad: str, koppen: list[str]) -> None:
     ws.cell(1, 1, UITLEG_PER_BLAD[blad]).font = UITLEG
     for kolom, kop in enumerate(koppen, start=1):
@@ -97,7 +120,9 @@ def _kop(ws: Worksheet, blad: str, koppen: list[str]) -> None:
 def _algemeen(ws: Worksheet, regelset: Regelset) -> None:
     _kop(ws, "Algemeen", ["Veld", "Waarde", "Uitleg"])
     vooraf = {"subsidiejaar": regelset.subsidiejaar, "opdracht": regelset.id}
-    velden = [v for v in bladen.ALGEMEEN_FIELDS if v.field in UITLEG_ALGEMEEN]
+    gelezen = {c.veld for r in regelset.regels for c in r.controles if hasattr(c, "veld")}
+    reikwijdte = {"reikwijdte"} if regelset.deelopdrachten else set()
+    velden = [v for v in bladen.ALGEMEEN_FIELDS if v.field in _VASTE_VELDEN | gelezen | reikwijdte]
     for rij, veld in enumerate(velden, start=KOPREGEL + 1):
         ws.cell(rij, 1, veld.names[0]).font = KOP
         waarde = ws.cell(rij, 2, vooraf.get(veld.field))

@@ -119,6 +119,7 @@ def test_toetsing_blad_linkt_naar_elke_bewijscel(kopie, rapport):
         verwacht = [f"'{cel.rpartition('!')[0]}'!{cel.rpartition('!')[2]}" for cel in b.bewijs]
         assert links.get(b.regel, []) == verwacht, b.regel
     assert links["CJG-BEREIKBAARHEID"] == ["'Kengetallen'!C4"]
+    assert links["Kengetallen!C18"] == ["'Kengetallen'!C18"]  # the unreadable cell
     for plekken in links.values():
         for plek in plekken:  # every link lands on a sheet that exists
             blad = plek.rpartition("!")[0].strip("'").replace("''", "'")
@@ -147,6 +148,13 @@ def test_kopie_toetst_hetzelfde_als_het_origineel(tmp_path, invoer, rapport):
     pad.write_bytes(annoteer(rapport, invoer.read_bytes()))
     opnieuw = toets_bestand(pad)
     assert [(b.regel, b.status) for b in opnieuw.bevindingen] == [(b.regel, b.status) for b in rapport.bevindingen]
+
+
+def test_een_geannoteerde_kopie_opnieuw_annoteren(tmp_path, invoer, rapport):
+    eerste = tmp_path / "kopie.xlsx"
+    eerste.write_bytes(annoteer(rapport, invoer.read_bytes()))
+    tweede = annoteer(toets_bestand(eerste), eerste.read_bytes())
+    assert openpyxl.load_workbook(io.BytesIO(tweede)).sheetnames[:3] == ["Toetsing (2)", "Toetsing", "Algemeen"]
 
 
 def test_veranderd_werkplan_wordt_niet_geannoteerd(invoer, rapport):

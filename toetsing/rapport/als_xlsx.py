@@ -18,7 +18,7 @@ from toetsing.rapport import weergave
 from toetsing.regels.model import Status
 
 # column header, width in characters
-KOLOMMEN = (("Regel", 24), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),
+KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),
             ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
 _CELLEN = len(KOLOMMEN)  # the Cellen column is the last
 VET = Font(bold=True)

@@ -2,11 +2,19 @@
 rules decided in one engine session over the facts of all of them."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import openpyxl
 import pytest
 
 from tests.werkplan_bouwer import bouw_werkplan
+from toetsing.cli import main
+from toetsing.feiten import maak_gezamenlijke_feiten
 from toetsing.gezamenlijk import toets_gezamenlijk
+from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+from toetsing.regels.model import Status
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -29,3 +37,101 @@ def test_geval(tmp_path, regelset_id, regel_id, geval):
     assert bevinding.status == geval.status, bevinding.toelichting
     assert {b.regel for b in rapport.gezamenlijk.bevindingen} == {
         r.id for r in laad_regelset(regelset_id).regels if r.gezamenlijk}
+
+
+def _organisatie(tmp_path, naam: str, nrs: list[int], kengetallen: dict[str, float], **algemeen) -> Path:
+    spec = {
+        "Algemeen": {"Organisatie": naam, "Reikwijdte": ", ".join(map(str, nrs)), **algemeen},
+        "Deelopdrachten": [{"Nr": nr, "Uitwerking": f"Wij doen deelopdracht {nr}.", "Resultaatmeting": "Enquête."}
+                           for nr in nrs],
+        "Kengetallen": [{"Code": code, "Waarde": waarde} for code, waarde in kengetallen.items()],
+        "Uren": [{"Onderdeel": str(nr), "Uren": 100 * nr} for nr in nrs],
+    }
+    return bouw_werkplan(spec, tmp_path / f"{naam.lower().replace(' ', '-')}.xlsx")
+
+
+@pytest.fixture
+def drie_organisaties(tmp_path):
+    """Deelopdracht 9 is nobody's; Farent and Lumens disagree on CJG-DIGITAAL."""
+    return [
+        _organisatie(tmp_path, "Farent", [1, 2, 10], {"CJG-TELEFONISCH": 5, "CJG-DIGITAAL": 5}),
+        _organisatie(tmp_path, "Lumens", [1, 3, 4, 5, 6], {"CJG-DIGITAAL": 4}),
+        _organisatie(tmp_path, "ONS Welzijn", [7, 8, 11, 12, 13], {}),
+    ]
+
+
+def test_gedeelde_opdracht_met_gat_en_tegenstrijdig_getal(drie_organisaties, capsys):
+    code = main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "json"])
+    rapport = json.loads(capsys.readouterr().out)
+    assert code == 1
+    status = {b["regel"]: b for b in rapport["bevindingen"]}
+    dekking = status["GEZAMENLIJK-DEKKING"]
+    assert dekking["status"] == "ontbreekt"
+    assert dekking["toelichting"] == "Geen van de werkplannen heeft een rij voor deelopdracht 9 (Dementie)."
+    cjg = status["GEZAMENLIJK-CJG-BEREIKBAARHEID"]
+    assert cjg["status"] == "afwijkend"
+    assert "4 in het werkplan van Lumens en 5 in dat van Farent" in cjg["toelichting"]
+    assert sorted(cjg["bewijs"]) == ["[farent.xlsx]Kengetallen!B3", "[lumens.xlsx]Kengetallen!B2"]
+    assert cjg["citaat"] and cjg["bron"].startswith("Opdracht voor de vijf welzijnsinstellingen")
+
+    matrix = {rij["nr"]: {d["indiener"]: d for d in rij["dekking"]} for rij in rapport["matrix"]}
+    assert matrix[1]["Farent"]["uren"] == 100 and matrix[1]["Lumens"]["rijen"] == ["Deelopdrachten!A2"]
+    assert not any(d["rijen"] for d in matrix[9].values())
+    assert matrix[7]["ONS Welzijn"] == {"indiener": "ONS Welzijn", "rijen": ["Deelopdrachten!A2"], "uren": 700.0}
+    # each werkplan's own bevindingen too, judged against its own reikwijdte
+    eigen = {Path(w["werkplan"]).name: {b["regel"]: b["status"] for b in w["bevindingen"]} for w in rapport["werkplannen"]}
+    assert eigen["lumens.xlsx"]["CJG-BEREIKBAARHEID"] == "ontbreekt"  # no CJG-TELEFONISCH
+    assert eigen["ons-welzijn.xlsx"]["DEKKING-B01"] == "niet van toepassing"
+
+
+def test_feiten_van_alle_werkplannen_in_een_sessie(drie_organisaties):
+    werkplannen = [(lees_werkplan(p), p.stem) for p in drie_organisaties]
+    feiten, index = maak_gezamenlijke_feiten(werkplannen)
+    ids = [f["id"] for f in feiten]
+    assert len(ids) == len(set(ids)) == len(index) + 1  # einde rests on no cell
+    assert feiten[-1] == {"id": "einde", "soort": "einde"} and ids.count("einde") == 1
+    assert {f["werkplan"] for f in feiten[:-1]} == {1, 2, 3}
+    assert all(f["indiener"] == werkplannen[f["werkplan"] - 1][1] for f in feiten[:-1])
+
+
+def test_samen_alles_gedekt_en_eensluidend(tmp_path):
+    paden = [_organisatie(tmp_path, "Farent", list(range(1, 8)), {"CJG-DIGITAAL": 5}),
+             _organisatie(tmp_path, "MEE", list(range(8, 14)), {"CJG-DIGITAAL": 5})]
+    rapport = toets_gezamenlijk(paden)
+    assert {b.regel: b.status for b in rapport.gezamenlijk.bevindingen} == {
+        "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan}
+    assert rapport.gezamenlijk.exitcode == 0
+
+
+def test_tekstrapport_toont_de_matrix(drie_organisaties, capsys):
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--kort"]) == 1
+    uit = capsys.readouterr().out
+    assert "Wie doet welke deelopdracht" in uit and "9. Dementie" in uit
+    assert "✔ 100 u" in uit
+    assert "Geen van de werkplannen heeft een rij voor deelopdracht 9 (Dementie)." in uit
+    assert "Het werkplan van Lumens" in uit
+
+
+def test_map_gezamenlijk_en_als_excel(drie_organisaties, tmp_path):
+    doel = tmp_path / "uit" / "samen.xlsx"
+    doel.parent.mkdir()
+    assert main(["toets", str(drie_organisaties[0].parent), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    wb = openpyxl.load_workbook(doel)
+    assert wb.sheetnames == ["Samenvatting", "Dekking", "Gezamenlijk", "Farent", "Lumens", "ONS Welzijn"]
+    dekking = [[c.value for c in rij] for rij in wb["Dekking"].iter_rows(max_row=14)]
+    assert dekking[0] == ["Deelopdracht", "Farent", "Lumens", "ONS Welzijn", "Werkplannen"]
+    assert dekking[9] == ["9. Dementie", None, None, None, 0]
+
+
+def test_verschillende_opdrachten(drie_organisaties, tmp_path, capsys):
+    ander = _organisatie(tmp_path, "MEE", [9], {}, Opdracht="meierijstad-2021", Subsidiejaar=2021)
+    assert main(["toets", *map(str, drie_organisaties), str(ander), "--gezamenlijk"]) == 2
+    fout = capsys.readouterr().err
+    assert "verschillende opdrachten" in fout and "mee.xlsx: meierijstad-2021" in fout and "--opdracht" in fout
+
+
+def test_een_onleesbaar_werkplan_stopt_de_gezamenlijke_toetsing(drie_organisaties, tmp_path, capsys):
+    kapot = tmp_path / "kapot.xlsx"
+    kapot.write_text("geen werkmap")
+    assert main(["toets", *map(str, drie_organisaties), str(kapot), "--gezamenlijk"]) == 2
+    assert "kapot.xlsx: dit is geen Excel-werkmap" in capsys.readouterr().err

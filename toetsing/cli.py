@@ -23,7 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="opdracht_cmd", metavar="COMMANDO", required=True)
 
     t = sub.add_parser("toets", help="toets een werkplan (.xlsx) en toon het toetsingsrapport")
-    t.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    t.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx), of een map met werkplannen")
+    t.add_argument("meer", type=Path, nargs="*", metavar="werkplan",
+                   help="meer werkplannen: elk wordt getoetst, met één samenvatting (en met -o MAP een rapport per werkplan)")
+    t.add_argument("--gezamenlijk", action="store_true",
+                   help="toets de werkplannen samen, als delen van één gezamenlijke opdracht (wie doet welke deelopdracht)")
+    t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
     _opdracht_optie(t)
     t.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
                    help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
@@ -89,6 +94,9 @@ def _toets(args) -> int:
 
     from toetsing.toets import toets_bestand
 
+    if args.meer or args.gezamenlijk or args.werkplan.is_dir():
+        return _toets_meer(args)
+
     if args.formaat == "xlsx":
         from toetsing.rapport.als_xlsx import als_xlsx
 
@@ -119,6 +127,49 @@ def _toets(args) -> int:
     else:
         sys.stdout.write(tekst)
     return rapport.exitcode
+
+
+def _toets_meer(args) -> int:
+    """Several werkplannen, or a folder: each on its own with one summary (a batch), or with
+    --gezamenlijk together, as the parts of one joint opdracht."""
+    from toetsing.batch import werkplannen_in
+    from toetsing.rapport.schrijven import schrijf_veilig
+
+    werkplannen = werkplannen_in([args.werkplan, *args.meer])
+    if args.gezamenlijk:
+        from toetsing.gezamenlijk import toets_gezamenlijk
+        from toetsing.rapport.formaten import inhoud_gezamenlijk
+
+        rapport = toets_gezamenlijk(werkplannen, args.opdracht)
+        if args.uitvoer:
+            schrijf_veilig(args.uitvoer, inhoud_gezamenlijk(rapport, args.formaat, args.kort),
+                           overschrijf=args.overschrijf, invoer=werkplannen)
+            print(f"Rapport geschreven naar {args.uitvoer}.", file=sys.stderr)
+        elif args.formaat == "tekst":
+            from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
+
+            toon_gezamenlijk(rapport, _console(), alles=not args.kort)
+        else:
+            sys.stdout.buffer.write(inhoud_gezamenlijk(rapport, args.formaat, args.kort))
+        return rapport.exitcode
+
+    from toetsing.batch import SAMENVATTING, toets_alle, uitvoerpaden, voortgang
+    from toetsing.rapport.samenvatting import samenvatting_json, samenvatting_xlsx, toon_samenvatting
+
+    doelen = uitvoerpaden(werkplannen, args.uitvoer, args.formaat, args.overschrijf) if args.uitvoer else None
+    with voortgang(len(werkplannen), _console(sys.stderr)) as na_elk:
+        samenvatting = toets_alle(werkplannen, args.opdracht, doelen, args.formaat, args.kort, args.overschrijf,
+                                  args.werkers, na_elk)
+    if args.uitvoer:
+        for naam, inhoud in ((f"{SAMENVATTING}.json", samenvatting_json(samenvatting).encode("utf-8")),
+                             (f"{SAMENVATTING}.xlsx", samenvatting_xlsx(samenvatting))):
+            schrijf_veilig(args.uitvoer / naam, inhoud, overschrijf=args.overschrijf)
+        print(f"De rapporten en de samenvatting staan in {args.uitvoer}.", file=sys.stderr)
+    if args.formaat == "json":
+        sys.stdout.write(samenvatting_json(samenvatting))
+    else:
+        toon_samenvatting(samenvatting, _console())
+    return samenvatting.exitcode
 
 
 def _xlsx_doel(doel: Path | None) -> Path:

@@ -1,0 +1,112 @@
+"""A batch: a folder of werkplannen on parallel workers, one summary, a report per werkplan,
+and a broken file that is reported without stopping the rest."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from toetsing.batch import toets_alle, werkplannen_in
+from toetsing.cli import main
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
+
+
+def _map(tmp_path, *bestanden: tuple[str, Path | str]) -> Path:
+    map_ = tmp_path / "werkplannen"
+    map_.mkdir()
+    for naam, inhoud in bestanden:
+        if isinstance(inhoud, Path):
+            shutil.copy(inhoud, map_ / naam)
+        else:
+            (map_ / naam).write_text(inhoud)
+    return map_
+
+
+def _samenvatting(capsys, *args) -> tuple[int, dict]:
+    code = main(["toets", *map(str, args), "--formaat", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_een_kapot_bestand_staat_in_de_samenvatting_en_de_rest_gaat_door(tmp_path, capsys):
+    map_ = _map(tmp_path, ("a-conform.xlsx", CONFORM), ("b-kapot.xlsx", "dit is geen werkmap"),
+                ("c-concept.xlsx", CONCEPT), ("~$a-conform.xlsx", "Excel's lock file"), ("notities.txt", "niet mee"))
+    code, samenvatting = _samenvatting(capsys, map_, "--werkers", "2")
+    assert code == 2
+    regels = {Path(u["werkplan"]).name: u for u in samenvatting["werkplannen"]}
+    assert list(regels) == ["a-conform.xlsx", "b-kapot.xlsx", "c-concept.xlsx"]
+    assert regels["b-kapot.xlsx"]["exitcode"] == 2
+    assert "b-kapot.xlsx: dit is geen Excel-werkmap (.xlsx)" in regels["b-kapot.xlsx"]["fout"]
+    assert regels["a-conform.xlsx"]["exitcode"] == 0 and regels["a-conform.xlsx"]["telling"]["voldaan"] >= 50
+    assert regels["c-concept.xlsx"]["exitcode"] == 1 and regels["c-concept.xlsx"]["meldingen"] == 1
+
+
+@pytest.mark.parametrize("bestanden,verwacht", [
+    ([CONFORM, CONFORM], 0),
+    ([CONFORM, CONCEPT], 1),
+    ([CONCEPT, "kapot"], 2),
+])
+def test_exitcode(tmp_path, capsys, bestanden, verwacht):
+    map_ = _map(tmp_path, *((f"w{i}.xlsx", b) for i, b in enumerate(bestanden)))
+    code, samenvatting = _samenvatting(capsys, map_)
+    assert code == verwacht == samenvatting["exitcode"]
+
+
+def test_rapporten_in_uitvoermap_niet_overschreven(tmp_path, capsys):
+    map_ = _map(tmp_path, ("conform.xlsx", CONFORM), ("concept.xlsx", CONCEPT))
+    uit = tmp_path / "rapporten"
+    assert main(["toets", str(map_), "-o", str(uit), "--formaat", "json"]) == 1
+    assert sorted(p.name for p in uit.iterdir()) == ["concept.json", "conform.json", "samenvatting.json", "samenvatting.xlsx"]
+    concept = json.loads((uit / "concept.json").read_text())
+    assert concept["werkplan"].endswith("concept.xlsx") and concept["samenvatting"]["ontbreekt"] > 0
+    bewaard = json.loads((uit / "samenvatting.json").read_text())
+    assert [u["rapport"] for u in bewaard["werkplannen"]] == [str(uit / "concept.json"), str(uit / "conform.json")]
+    blad = openpyxl.load_workbook(uit / "samenvatting.xlsx")["Samenvatting"]
+    assert [blad.cell(r, 1).value for r in (2, 3)] == [str(map_ / "concept.xlsx"), str(map_ / "conform.xlsx")]
+    capsys.readouterr()
+
+    assert main(["toets", str(map_), "-o", str(uit)]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert main(["toets", str(map_), "-o", str(uit), "--overschrijf"]) == 1
+
+
+def test_meer_bestanden_met_dezelfde_naam(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(CONFORM, tmp_path / sub / "werkplan.xlsx")
+    werkplannen = werkplannen_in([tmp_path / "a" / "werkplan.xlsx", tmp_path / "b"])
+    assert main(["toets", *map(str, werkplannen), "-o", str(tmp_path / "uit"), "--formaat", "tekst"]) == 0
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [
+        "samenvatting.json", "samenvatting.xlsx", "werkplan-2.txt", "werkplan.txt"]
+
+
+def test_lege_map(tmp_path, capsys):
+    assert main(["toets", str(tmp_path)]) == 2
+    assert "in deze map staan geen werkplannen (.xlsx)" in capsys.readouterr().err
+
+
+def test_werkers_geven_dezelfde_uitslag_als_een_proces(tmp_path):
+    werkplannen = [CONFORM, CONCEPT, tmp_path / "weg.xlsx"] * 2
+    een, twee = (toets_alle(werkplannen, werkers=n).uitslagen for n in (1, 2))
+    assert [u.model_dump() for u in een] == [u.model_dump() for u in twee]
+    assert [u.exitcode for u in een] == [0, 1, 2] * 2
+
+
+def test_voortgangsbalk_breekt_geen_uitvoer_die_geen_terminal_is(tmp_path):
+    """Piped, the bar is left out entirely: no carriage returns or escape codes in either stream."""
+    map_ = _map(tmp_path, ("a.xlsx", CONFORM), ("b.xlsx", CONCEPT), ("c.xlsx", "kapot"))
+    for formaat in ("tekst", "json"):
+        klaar = subprocess.run([sys.executable, "-m", "toetsing.cli", "toets", str(map_), "--formaat", formaat],
+                               capture_output=True, text=True, timeout=120)
+        assert klaar.returncode == 2
+        for stroom in (klaar.stdout, klaar.stderr):
+            assert "\r" not in stroom and "\x1b" not in stroom
+    assert json.loads(klaar.stdout)["werkplannen"][2]["fout"]
+    assert klaar.stderr == ""

@@ -1,0 +1,21 @@
+"""A joint toetsing as JSON: the joint rules' bevindingen in the shape of a single report
+(werkplan-formaat.md), plus the matrix and each werkplan's own report."""
+from __future__ import annotations
+
+import json
+
+from toetsing.gezamenlijk import GezamenlijkRapport
+from toetsing.rapport.als_json import als_json
+
+
+def als_json_gezamenlijk(rapport: GezamenlijkRapport) -> str:
+    data = {
+        **json.loads(als_json(rapport.gezamenlijk)),
+        "matrix": [
+            {"nr": rij.nr, "naam": rij.naam,
+             "dekking": [{"indiener": indiener, **d.model_dump()} for indiener, d in zip(rapport.indieners, rij.dekking)]}
+            for rij in rapport.matrix
+        ],
+        "werkplannen": [json.loads(als_json(eigen)) for eigen in rapport.werkplannen],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

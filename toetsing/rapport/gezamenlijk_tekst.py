@@ -1,0 +1,41 @@
+"""A joint toetsing in the terminal: who covers which deelopdracht (the matrix), the
+bevindingen of the joint rules, then each werkplan's own report."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from toetsing.bevindingen import _toon
+from toetsing.gezamenlijk import Dekking, GezamenlijkRapport
+from toetsing.rapport.als_tekst import toon
+
+
+def toon_gezamenlijk(rapport: GezamenlijkRapport, console: Console, alles: bool = True) -> None:
+    console.print(matrix(rapport))
+    console.print(Text("✔ = een rij op het blad Deelopdrachten; u = uren op het blad Uren.", style="bright_black"))
+    console.rule("De werkplannen samen")
+    toon(rapport.gezamenlijk, console, alles=alles)
+    for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):
+        console.rule(f"Het werkplan van {indiener}")
+        toon(eigen, console, alles=alles)
+
+
+def matrix(rapport: GezamenlijkRapport) -> Table:
+    tabel = Table(title="Wie doet welke deelopdracht", title_justify="left")
+    tabel.add_column("Deelopdracht")
+    for indiener in rapport.indieners:
+        tabel.add_column(indiener, justify="center")
+    tabel.add_column("Werkplannen", justify="right")
+    for rij in rapport.matrix:
+        aantal = sum(bool(d.rijen) for d in rij.dekking)
+        tabel.add_row(f"{rij.nr}. {rij.naam}", *(cel(d) for d in rij.dekking),
+                      Text(str(aantal), style="bold red" if aantal == 0 else ""))
+    return tabel
+
+
+def cel(d: Dekking) -> str:
+    uren = f"{_toon(d.uren)} u" if d.uren is not None else ""
+    if d.rijen:
+        return f"✔ {uren}".strip()
+    return f"{uren} (geen rij)" if uren else ""

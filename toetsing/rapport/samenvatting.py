@@ -1,0 +1,92 @@
+"""The summary of a batch: one line per werkplan with its counts, as a terminal table and
+as JSON. It renders the Samenvatting; it decides nothing."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from toetsing import __version__
+from toetsing.batch import Samenvatting, Uitslag
+from toetsing.rapport.als_tekst import KLEUR, TEKEN
+from toetsing.regels.model import Status
+
+_KOLOMMEN = (Status.voldaan, Status.afwijkend, Status.ontbreekt, Status.niet_van_toepassing)
+
+
+def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
+    tabel = Table(title=f"Samenvatting: {len(samenvatting.uitslagen)} werkplannen", title_justify="left",
+                  box=box.SIMPLE_HEAD, caption=" · ".join(f"{TEKEN[s]} {s.value}" for s in _KOLOMMEN),
+                  caption_justify="left")
+    tabel.add_column("Werkplan", overflow="fold", min_width=16)
+    tabel.add_column("Organisatie", no_wrap=True, overflow="ellipsis", max_width=22)
+    for status in _KOLOMMEN:
+        tabel.add_column(Text(TEKEN[status], style=KLEUR[status]), justify="right", no_wrap=True)
+    tabel.add_column("onleesbaar", justify="right", no_wrap=True)
+    for u in samenvatting.uitslagen:
+        if u.fout:
+            tabel.add_row(Path(u.werkplan).name, Text("niet getoetst", style="bold red"))
+        else:
+            tabel.add_row(Path(u.werkplan).name, u.organisatie or "", *(str(u.telling.get(s.value, 0)) for s in _KOLOMMEN),
+                          str(u.meldingen))
+    console.print(tabel)
+    fouten = [u for u in samenvatting.uitslagen if u.fout]
+    if fouten:
+        console.print(Text(f"Niet getoetst ({len(fouten)}):", style="bold"))
+        for u in fouten:
+            console.print(f"  • {u.fout}")
+    console.print(Text(oordeel(samenvatting), style="bold"))
+
+
+def uitslag(u: Uitslag) -> str:
+    return "niet getoetst" if u.fout else ("alles voldaan" if u.exitcode == 0 else "bevindingen")
+
+
+def oordeel(samenvatting: Samenvatting) -> str:
+    tellers = {w: sum(uitslag(u) == w for u in samenvatting.uitslagen) for w in ("alles voldaan", "bevindingen", "niet getoetst")}
+    return (f"{len(samenvatting.uitslagen)} werkplannen in {samenvatting.seconden:.1f} s: "
+            f"{tellers['alles voldaan']} voldoen aan alle eisen, {tellers['bevindingen']} hebben bevindingen, "
+            f"{tellers['niet getoetst']} konden niet worden gelezen.")
+
+
+def samenvatting_json(samenvatting: Samenvatting) -> str:
+    data = {
+        "getoetst_op": samenvatting.getoetst_op.isoformat(timespec="seconds"),
+        "toetsing_versie": __version__,
+        "seconden": samenvatting.seconden,
+        "exitcode": samenvatting.exitcode,
+        "werkplannen": [u.model_dump() | {"uitslag": uitslag(u)} for u in samenvatting.uitslagen],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def samenvatting_xlsx(samenvatting: Samenvatting) -> bytes:
+    """The same table as a workbook, with a filter on the header row."""
+    from openpyxl import Workbook
+
+    from toetsing.rapport.als_xlsx import BOVEN, KOPVULLING, VET, afdrukken, kleur, opslaan
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Samenvatting"
+    koppen = ["Werkplan", "Organisatie", *(f"{TEKEN[s]} {s.value}" for s in _KOLOMMEN), "Onleesbare cellen", "Uitslag",
+              "Waarom niet getoetst", "Rapport"]
+    ws.append(koppen)
+    for kolom, cel in enumerate(ws[1], start=1):
+        cel.font, cel.fill, cel.alignment = VET, KOPVULLING, BOVEN
+        ws.column_dimensions[cel.column_letter].width = 40 if kolom in (1, 2, len(koppen) - 1, len(koppen)) else 14
+    for status, cel in zip(_KOLOMMEN, ws[1][2:]):
+        kleur(cel, status)
+    for u in samenvatting.uitslagen:
+        aantallen = [None] * (len(_KOLOMMEN) + 1) if u.fout else [*(u.telling.get(s.value, 0) for s in _KOLOMMEN), u.meldingen]
+        ws.append([u.werkplan, u.organisatie, *aantallen, uitslag(u), u.fout, u.rapport])
+    ws.auto_filter.ref = f"A1:{ws.cell(ws.max_row, len(koppen)).coordinate}"
+    ws.freeze_panes = "B2"
+    ws.append([])
+    ws.append([oordeel(samenvatting)])
+    afdrukken(ws, kopregel=1)
+    return opslaan(wb)

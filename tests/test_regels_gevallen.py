@@ -8,7 +8,7 @@ from tests.werkplan_bouwer import bouw_werkplan
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
-from toetsing.toets import engine_voor, toets_werkplan
+from toetsing.toets import engine_voor, toets_verantwoording, toets_werkplan
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -23,9 +23,12 @@ GEVALLEN = [
 def test_geval(tmp_path, regelset_id, regel_id, geval):
     regelset = engine_voor(regelset_id).regelset
     algemeen = {"Organisatie": "Testorganisatie", "Subsidiejaar": regelset.subsidiejaar, "Opdracht": regelset_id}
-    pad = bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx", algemeen)
-    werkplan = lees_werkplan(pad)
-    rapport = toets_werkplan(werkplan, engine_voor(regelset_id))
+    werkplan = lees_werkplan(bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx", algemeen))
+    if geval.verantwoording is None:
+        rapport = toets_werkplan(werkplan, engine_voor(regelset_id))
+    else:  # a verantwoording, with the werkplan as what was committed
+        verantwoording = lees_werkplan(bouw_werkplan(geval.verantwoording, tmp_path / "verantwoording.xlsx", algemeen))
+        rapport = toets_verantwoording(verantwoording, werkplan, engine_voor(regelset_id, "verantwoording"))
     bevinding = next(b for b in rapport.bevindingen if b.regel == regel_id)
     assert bevinding.status == geval.status, bevinding.toelichting
     if geval.status in (Status.voldaan, Status.afwijkend):

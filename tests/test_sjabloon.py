@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import toetsing.sjabloon as sjabloon_module
+
 from toetsing.cli import main
 from toetsing.lezen import bladen
 from toetsing.lezen.importeer import lees_werkplan
@@ -68,8 +70,9 @@ def test_kolomkoppen_zijn_die_van_het_contract(sjabloon):
     for tabel in bladen.TABLES[1:]:
         if tabel.sheet in CONTRACTBLADEN:
             koppen = [c.value for c in sjabloon[tabel.sheet][KOPREGEL]]
-            assert koppen == [k.names[0] for k in tabel.columns if k.field != "prestatie_inhoud"]
+            assert koppen == [k.names[0] for k in tabel.columns if k.field not in sjabloon_module._WEGLATEN]
     assert "Prestatie" not in [c.value for c in sjabloon["Blok A"][KOPREGEL]]
+    assert "Uren begroot" not in [c.value for c in sjabloon["Uren"][KOPREGEL]]  # a verantwoording column
 
 
 def test_algemeen_noemt_opdracht_en_subsidiejaar(sjabloon, regelset):

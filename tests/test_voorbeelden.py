@@ -38,3 +38,25 @@ def test_concept_voorbeeld(capsys, naam, fouten):
     status = {b["regel"]: b["status"] for b in rapport["bevindingen"]}
     for regel, beschrijving in fouten.items():
         assert status[regel] == beschrijving.split("(")[-1].split(",")[0].rstrip(")"), regel
+
+
+def test_verantwoording_zoals_afgesproken(capsys):
+    code = main(["verantwoording", str(VOORBEELDEN / "verantwoording-2020.xlsx"),
+                 "--werkplan", str(VOORBEELDEN / "werkplan-conform.xlsx"), "--formaat", "json"])
+    rapport = json.loads(capsys.readouterr().out)
+    assert code == 0 and rapport["stuk"] == "verantwoording"
+    assert rapport["toezegging"].endswith("werkplan-conform.xlsx")
+    regels = {b["regel"] for b in rapport["bevindingen"]}
+    assert "VA-FTE-GELEVERD" in regels and "BLOKA-RANDVOORWAARDEN" in regels
+    assert not any(r.startswith("DEKKING-") for r in regels)  # werkplan-only rules do not judge a verantwoording
+
+
+def test_verantwoording_met_tekorten(capsys):
+    code = main(["verantwoording", str(VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"),
+                 "--werkplan", str(VOORBEELDEN / "werkplan-conform.xlsx"), "--formaat", "json"])
+    rapport = json.loads(capsys.readouterr().out)
+    assert code == 1
+    status = {b["regel"]: b["status"] for b in rapport["bevindingen"]}
+    assert {r for r, s in status.items() if s != "voldaan"} == set(maak_voorbeelden.FOUTEN_VERANTWOORDING)
+    fte = next(b for b in rapport["bevindingen"] if b["regel"] == "VA-FTE-GELEVERD")
+    assert "Geleverd: 10,7 fte; toegezegd in het werkplan: 13,1 fte" in fte["toelichting"]

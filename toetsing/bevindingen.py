@@ -63,6 +63,9 @@ class Rapport(BaseModel):
     bevindingen: list[Bevinding]
     meldingen: list[Melding] = []
     ontvangst: Ontvangst | None = None
+    # "werkplan", or "verantwoording" (after the year) with the werkplan it accounts for
+    stuk: str = "werkplan"
+    toezegging: str | None = None
 
     def telling(self) -> dict[str, int]:
         tellers = {s.value: 0 for s in Status}

@@ -49,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
     _opdracht_optie(a)
     _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
 
+    v = sub.add_parser("verantwoording", help="toets een verantwoording (na het jaar) aan het werkplan en de opdracht")
+    v.add_argument("verantwoording", type=Path, help="de verantwoording, een Excel-bestand (.xlsx)")
+    v.add_argument("--werkplan", type=Path, required=True, help="het werkplan waarop de subsidie is verleend (.xlsx)")
+    _opdracht_optie(v)
+    v.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
+                   help="tekst (standaard), json, xlsx (Excel, met -o) of html")
+    _uitvoer_opties(v, "schrijf het rapport naar dit bestand")
+    v.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
+
     s = sub.add_parser("sjabloon", help="maak een leeg werkplan (.xlsx) om in te vullen, voor een opdracht")
     s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020")
     _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx in de huidige map)")
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
-                "sjabloon": _sjabloon}[args.opdracht_cmd](args)
+                "sjabloon": _sjabloon, "verantwoording": _verantwoording}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -90,21 +99,32 @@ def _console(bestand=None):
 
 
 def _toets(args) -> int:
-    import io
-
     from toetsing.toets import toets_bestand
 
     if args.meer or args.gezamenlijk or args.werkplan.is_dir():
         return _toets_meer(args)
 
+    return _lever(args, lambda: toets_bestand(args.werkplan, args.opdracht))
+
+
+def _verantwoording(args) -> int:
+    from toetsing.toets import toets_verantwoording_bestand
+
+    return _lever(args, lambda: toets_verantwoording_bestand(args.verantwoording, args.werkplan, args.opdracht))
+
+
+def _lever(args, toets) -> int:
+    """Run one toetsing and deliver its report in the chosen format, to the screen or a file."""
+    import io
+
     if args.formaat == "xlsx":
         from toetsing.rapport.als_xlsx import als_xlsx
 
         doel = _xlsx_doel(args.uitvoer)  # before the work, so a missing -o fails at once
-        rapport = toets_bestand(args.werkplan, args.opdracht)
+        rapport = toets()
         _schrijf(args, doel, als_xlsx(rapport), "Rapport")
         return rapport.exitcode
-    rapport = toets_bestand(args.werkplan, args.opdracht)
+    rapport = toets()
     if args.formaat == "json":
         from toetsing.rapport.als_json import als_json
 
@@ -186,7 +206,7 @@ def _xlsx_doel(doel: Path | None) -> Path:
 def _schrijf(args, doel: Path, inhoud: bytes, wat: str) -> None:
     from toetsing.rapport.schrijven import schrijf_veilig
 
-    invoer = [args.werkplan] if hasattr(args, "werkplan") else []
+    invoer = [getattr(args, a) for a in ("werkplan", "verantwoording") if getattr(args, a, None)]
     schrijf_veilig(doel, inhoud, overschrijf=args.overschrijf, invoer=invoer)
     print(f"{wat} geschreven naar {doel}.", file=sys.stderr)
 

@@ -34,7 +34,8 @@ TABELLEN = {
     "activiteiten": "activiteit",
 }
 # numeric columns whose total row is checked against the sum of the other rows
-SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar"), "begroting": ("bedrag", "bedrag_vorig_jaar")}
+SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar", "uren_begroot"), "begroting": ("bedrag", "bedrag_vorig_jaar", "bedrag_begroot"),
+               "formatie": ("fte",)}
 # kept as typed: codes are compared exactly, not as normalised text
 _CODEVELDEN = {"code", "onderdeel"}
 
@@ -137,13 +138,27 @@ def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tu
             feit["code"] = codes[beschrijving]
     if "getal" in feit or "tekst" in feit:
         feit["ingevuld"] = True
-    for kolom in SOMKOLOMMEN.get(soort, ())[:1]:
-        vorig = feit.get(f"{kolom}_vorig_jaar")
-        if kolom in feit and vorig is not None:
-            # relative change against last year; from nothing to something counts as 100%
-            feit[f"{kolom}_verschil_pct"] = round(abs(feit[kolom] - vorig) / abs(vorig) * 100, 1) if vorig else (
-                100.0 if feit[kolom] else 0.0)
+    kolom = SOMKOLOMMEN.get(soort, ("",))[0]
+    for met in ("vorig_jaar", "begroot"):
+        referentie = feit.get(f"{kolom}_{met}")
+        if kolom in feit and referentie is not None:
+            # relative difference with last year or with the budget; from nothing to something counts as 100%
+            feit[f"{kolom}_verschil_{met}_pct"] = round(abs(feit[kolom] - referentie) / abs(referentie) * 100, 1) if (
+                referentie) else (100.0 if feit[kolom] else 0.0)
     return feit, bronnen
+
+
+def maak_verantwoording_feiten(verantwoording: Werkplan, werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit], Index]:
+    """A verantwoording's facts as a werkplan's, so rules for both judge them alike, plus
+    the werkplan's facts as `toegezegd:<soort>` (what was committed) to compare with."""
+    feiten, index = maak_feiten(verantwoording, kader)
+    toegezegd, toegezegd_index = maak_feiten(werkplan, kader)
+    einde = feiten.pop()
+    for f in toegezegd[:-1]:  # the werkplan's own einde is not needed
+        feiten.append({**f, "id": f"toegezegd-{f['id']}", "soort": f"toegezegd:{f['soort']}"})
+        index[feiten[-1]["id"]] = toegezegd_index[f["id"]]
+    feiten.append(einde)
+    return feiten, index
 
 
 def _tabelfeit(tabel: str, rijen: int, bronnen: list[tuple[str, W]]) -> tuple[Feit, list[tuple[str, W]]]:
@@ -166,7 +181,8 @@ def _deelopdrachtnummers(rijen: list[Rij]) -> Iterable[tuple[Feit, list[tuple[st
 
 
 def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, list[tuple[str, W]]]:
-    if not rijen:
+    # no sum where no row (a total row included) fills the column: then the column is missing
+    if all(getattr(r, kolom) is None for r in rijen):
         return None, []
     delen = [getattr(r, kolom) for r in rijen if not getattr(r, "is_totaal", False)]
     delen = [w for w in delen if w is not None and isinstance(w.waarde, (int, float))]

@@ -31,7 +31,8 @@ KOPVULLING = PatternFill("solid", fgColor="D9E1F2")
 UITLEG = Font(italic=True, color="404040")
 TEKSTKOLOM = Alignment(vertical="top", wrap_text=True)
 # columns the rules never read from the organisation: blok A must not have them at all
-_WEGLATEN = {"prestatie_inhoud"}
+# prestatie columns are what blok A must not have; the *_begroot columns belong to a verantwoording
+_WEGLATEN = {"prestatie_inhoud", "uren_begroot", "bedrag_begroot"}
 
 # Which sheet a check reads, by the first word of its soort; a check with a `tabel` names it.
 BLAD_VAN_SOORT = {

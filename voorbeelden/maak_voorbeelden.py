@@ -7,6 +7,8 @@
 - werkplan-2021.xlsx: the werkplan for meierijstad-2021 (meets every rule).
 - aanvraag-vijfheerenlanden.xlsx and -concept.xlsx: an aanvraag for vijfheerenlanden-2021,
   conform and with the faults in FOUTEN_VIJFHEERENLANDEN.
+- verantwoording-2020.xlsx and -tekorten.xlsx: the verantwoording of werkplan-conform.xlsx,
+  as agreed and with the shortfalls in FOUTEN_VERANTWOORDING.
 """
 from __future__ import annotations
 
@@ -278,10 +280,57 @@ def bouw_vijfheerenlanden(concept: bool) -> Workbook:
     return wb
 
 
+# The verantwoording after 2020 for werkplan-conform.xlsx: realised figures beside the
+# committed ones. With tekorten=True it has the shortfalls in FOUTEN_VERANTWOORDING.
+REALISATIE = {"CJG-TELEFONISCH": 5, "CJG-DIGITAAL": 5, "CJG-BAAT": "91%", "CJG-AANBOD-BAAT": 90, "JW-BEREIK": "62%",
+              "JW-COACHING-BAAT": 92, "VVE-BEREIK": 98}
+FOUTEN_VERANTWOORDING = {
+    "VA-FTE-GELEVERD": "maatschappelijk werk 4,0 fte geleverd in plaats van 6,4 (afwijkend)",
+    "BLOKA-RANDVOORWAARDEN": "niet deelgenomen aan scholing (afwijkend)",
+    "JW-BEREIK": "48% van de jongeren bereikt (afwijkend)",
+    "JGD-TRENDRAPPORTAGE": "tweede trendrapportage pas in Q4 (afwijkend)",
+    "DB-ONDERZOEK": "onderzoek pas in september opgeleverd (afwijkend)",
+    "VA-UREN-TOEGELICHT": "jongerenwerk 4.000 uren in plaats van 6.200, zonder toelichting (afwijkend)",
+}
+
+
+def bouw_verantwoording(tekorten: bool) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _blad(wb, "Algemeen", "Verantwoording 2020 – algemene gegevens", ["Veld", "Waarde"],
+          [r for r in CONFORM["Algemeen"] if r[0] != "Indieningsdatum"])
+    formatie = [(f, 4.0 if tekorten and i == 0 else fte, k, g, inst) for i, (f, fte, k, g, inst) in enumerate(CONFORM["Blok A"])]
+    _blad(wb, "Blok A", "Blok A – geleverde formatie", ["Functie", "Fte geleverd", "Kwalificatie", "Gebiedsteam", "Instelling"],
+          formatie)
+    _blad(wb, "Randvoorwaarden", "Blok A – randvoorwaarden nagekomen", ["Code", "Randvoorwaarde", "Nagekomen", "Toelichting"],
+          [(c, t, "nee" if tekorten and c == "RV-SCHOLING" else "ja", None) for c, t, _ in RANDVOORWAARDEN])
+    realisatie = {**REALISATIE, **({"JW-BEREIK": "48%"} if tekorten else {})}
+    _blad(wb, "Kengetallen", "Gerealiseerde kengetallen", ["Code", "Omschrijving", "Realisatie", "Eenheid"],
+          [(c, o, realisatie[c], e) for c, o, _, e in KENGETALLEN if c in realisatie])
+    opleveringen = {("TRENDRAPPORTAGE", 0): date(2020, 3, 16), ("TRENDRAPPORTAGE", 1): date(2020, 11, 5) if tekorten else date(2020, 9, 21),
+                    ("ONDERZOEK-DAGBESTEDING", 0): date(2020, 9, 15) if tekorten else date(2020, 6, 29),
+                    ("RAPPORTAGE-VRIJWILLIGERS", 0): date(2020, 3, 20)}
+    gezien: dict[str, int] = {}
+    producten = []
+    for code, product, nr, _ in CONFORM["Producten"]:
+        producten.append((code, product, nr, opleveringen[(code, gezien.get(code, 0))]))
+        gezien[code] = gezien.get(code, 0) + 1
+    _blad(wb, "Producten", "Opgeleverde producten", ["Code", "Product", "Deelopdracht", "Opgeleverd op"], producten)
+    uren = [(o, u * 0.97 if o != "3" or not tekorten else 4_000, u, i) for o, u, _, i in CONFORM["Uren"][:-1]]
+    uren.append(("Totaal", round(sum(r[1] for r in uren), 2), round(sum(r[2] for r in uren), 2), None))
+    _blad(wb, "Uren", "Gerealiseerde uren", ["Onderdeel", "Uren gerealiseerd", "Uren begroot", "Instelling"], uren)
+    besteed = [(p, round(b * 0.98, 2), b) for p, b, _ in CONFORM["Begroting"][:-1]]
+    besteed.append(("Totaal", round(sum(r[1] for r in besteed), 2), round(sum(r[2] for r in besteed), 2)))
+    _blad(wb, "Begroting", "Bestede middelen", ["Post", "Besteed", "Bedrag begroot"], besteed)
+    return wb
+
+
 if __name__ == "__main__":
     bouw(CONFORM, concept=False).save(MAP / "werkplan-conform.xlsx")
     bouw(_concept(), concept=True).save(MAP / "werkplan-concept.xlsx")
     bouw(_werkplan_2021(), concept=False, deelopdrachten=_deelopdrachten_2021()).save(MAP / "werkplan-2021.xlsx")
     bouw_vijfheerenlanden(concept=False).save(MAP / "aanvraag-vijfheerenlanden.xlsx")
     bouw_vijfheerenlanden(concept=True).save(MAP / "aanvraag-vijfheerenlanden-concept.xlsx")
-    print("geschreven: werkplan-conform.xlsx, werkplan-concept.xlsx, werkplan-2021.xlsx, aanvraag-vijfheerenlanden*.xlsx")
+    bouw_verantwoording(tekorten=False).save(MAP / "verantwoording-2020.xlsx")
+    bouw_verantwoording(tekorten=True).save(MAP / "verantwoording-2020-tekorten.xlsx")
+    print("geschreven: werkplan-*.xlsx, aanvraag-vijfheerenlanden*.xlsx, verantwoording-2020*.xlsx")

@@ -18,6 +18,7 @@ from toetsing.regels.model import (
     KengetalDrempel, KengetalToename, ProductKwartalen, ProductUiterlijk, Regel, Regelset,
     RijenCompleet, Status, TotaalKlopt, VeldAantal, VeldAanwezig, VeldGelijk, VeldVermeldt, VerbodenInhoud,
     VorigJaarVergeleken, DeelopdrachtenGedekt, KengetalEensluidend, RijenIngevuld, RijenKeuze, RijenDrempel, RijenJa,
+    FteGeleverd, BegrootOvergenomen,
 )
 from toetsing.feiten import datumnummer
 from toetsing.tekst import normaliseer
@@ -284,29 +285,33 @@ def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
     delen = []
     for code in k.codes:
         info = c.regelset.randvoorwaarden[code]
-        delen += _drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True},
-                       [{"akkoord": False}, bestaat_niet("akkoord")], ("akkoord",),
+        delen += _drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True}, [{"akkoord": False}], ("akkoord",),
                        (f"{code} is akkoord.", f"{code} ({info.omschrijving}) is niet akkoord: '{{gevonden}}'.",
                         f"Het werkplan noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
                        "akkoord = ja")
+        # a listed randvoorwaarde without an answer has no agreement yet: missing, not refused
+        delen.append(Deel(regel.id, Status.ontbreekt, f"Bij randvoorwaarde {code} ({info.omschrijving}) is Akkoord niet ingevuld.",
+                          "akkoord = ja", {"r": ("randvoorwaarde", "code")},
+                          [met("r", c.randvoorwaarde(code, bestaat_niet("akkoord")))]))
     return delen
 
 
 def _elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[str, ...]]], voldaan: str,
-              ontbreekt: str, verwacht: str) -> list[Deel]:
+              ontbreekt: str, verwacht: str, aanwezig: Patroon | None = None) -> list[Deel]:
     """The shape of "the sheet has rows, and every row is right": one afwijkend part per
-    kind of defect (with its sentence and evidence columns), voldaan when a row exists
-    and no row has any defect, ontbreekt when there is no row."""
+    kind of defect (with its sentence and evidence columns), voldaan when the sheet is
+    there and no row has any defect, ontbreekt when it is not. `aanwezig` is the fact that
+    says the sheet is there (default: it has rows); it is never a row itself, so that no
+    row is left out of the negations."""
     rij = feit(soort)
+    aanwezig = aanwezig or feit("tabel", {"tabel": soort})
     bewijs = tuple(dict.fromkeys(v for _, _, velden in gebreken for v in velden))
     return [
-        # the table fact stands for "rows exist", so that no row is left out of the negations
         Deel(regel.id, Status.voldaan, voldaan, verwacht, {"t": bewijs},
-             [met("e", EINDE), met("t", feit("tabel", {"tabel": soort})),
-              *(niet(f"x{i}", en(rij, g)) for i, (g, _, _) in enumerate(gebreken))]),
+             [met("e", EINDE), met("t", aanwezig), *(niet(f"x{i}", en(rij, g)) for i, (g, _, _) in enumerate(gebreken))]),
         *(Deel(regel.id, Status.afwijkend, tekst, verwacht, {"r": velden}, [met("r", en(rij, g))])
           for g, tekst, velden in gebreken),
-        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", rij)]),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", aanwezig)]),
     ]
 
 
@@ -423,26 +428,64 @@ def _noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patr
     return delen
 
 
-def _vorig_jaar_vergeleken(c: Compiler, regel: Regel, k: VorigJaarVergeleken) -> list[Deel]:
+def _verschil_toegelicht(c: Compiler, regel: Regel, k: VorigJaarVergeleken) -> list[Deel]:
     kolom = _TABELKOLOM[k.tabel]
-    vorig, verschil = f"{kolom}_vorig_jaar", f"{kolom}_verschil_pct"
+    referentie, verschil = f"{kolom}_{k.met}", f"{kolom}_verschil_{k.met}_pct"
+    waarmee = {"vorig_jaar": "vorig jaar", "begroot": "het werkplan (begroot)"}[k.met]
     blad = _TABELLABELS[k.tabel]
-    gewone_rij = (bestaat_niet("totaal"), bestaat(kolom))
-    zonder_vorig = feit(k.tabel, *gewone_rij, bestaat_niet(vorig))
-    zonder_uitleg = feit(k.tabel, *gewone_rij, vergelijk("$gt", verschil, k.drempel_procent), bestaat_niet("toelichting"))
-    verwacht = f"{_KOLOMLABELS[vorig]} ingevuld; bij meer dan {_getal(k.drempel_procent)}% verschil een toelichting"
+    # per row "X does not fit" is a defect of that row: _elke_rij's shape, with the table fact as anchor
     naam = {"uren": "onderdeel", "begroting": "post"}[k.tabel]
+    gewone_rij = (bestaat_niet("totaal"), bestaat(kolom))
+    gebreken = [
+        (en(*gewone_rij, bestaat_niet(referentie)),
+         f"Op het blad {blad} mist bij {naam} '{{r.{naam}}}' het cijfer van {waarmee}.", (naam, kolom)),
+        (en(*gewone_rij, vergelijk("$gt", verschil, k.drempel_procent), bestaat_niet("toelichting")),
+         f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van {waarmee}, zonder toelichting.",
+         (kolom, referentie)),
+    ]
+    verwacht = f"{_KOLOMLABELS[referentie]} ingevuld; bij meer dan {_getal(k.drempel_procent)}% verschil een toelichting"
+    # an Uren sheet with labels but no hours (an untouched template) is missing, not compared
+    return _elke_rij(regel, k.tabel, gebreken, f"Het blad {blad} vergelijkt elke regel met {waarmee} en licht grote verschillen toe.",
+                     f"Het blad {blad} ontbreekt of heeft geen {_KOLOMLABELS[kolom].lower()}.", verwacht,
+                     aanwezig=feit("som", {"tabel": k.tabel}, {"kolom": kolom}))
+
+
+def _fte_geleverd(c: Compiler, regel: Regel, k: FteGeleverd) -> list[Deel]:
+    geleverd = feit("som", {"tabel": "formatie"}, {"kolom": "fte"})
+    toegezegd = feit("toegezegd:som", {"tabel": "formatie"}, {"kolom": "fte"})
+    factor = 1 - k.tolerantie_procent / 100
+    grens = {"$mul": {"$l": {"t": "waarde"}, "$r": factor}}
+    verwacht = "geleverde fte ten minste de toegezegde fte" + (
+        f" min {_getal(k.tolerantie_procent)}%" if k.tolerantie_procent else "")
     return [
-        Deel(regel.id, Status.voldaan, f"Het blad {blad} vergelijkt elke regel met vorig jaar en licht grote verschillen toe.",
-             verwacht, {"s": (vorig,)}, [met("e", EINDE), met("s", feit("tabel", {"tabel": k.tabel})),
-                            niet("x", zonder_vorig), niet("y", zonder_uitleg)]),
-        Deel(regel.id, Status.afwijkend, f"Op het blad {blad} mist bij {naam} '{{r.{naam}}}' het cijfer van vorig jaar.", verwacht,
-             {"r": (naam, kolom)}, [met("r", zonder_vorig)]),
+        Deel(regel.id, Status.voldaan, "Geleverd: {s.waarde} fte; toegezegd in het werkplan: {t.waarde} fte.", verwacht,
+             {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$gte", "waarde", grens)))]),
+        Deel(regel.id, Status.afwijkend, "Geleverd: {s.waarde} fte; toegezegd in het werkplan: {t.waarde} fte. Dat is te weinig.",
+             verwacht, {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$lt", "waarde", grens)))]),
+        Deel(regel.id, Status.ontbreekt, "De verantwoording noemt geen geleverde fte op het blad Blok A.", verwacht, {},
+             [met("e", EINDE), niet("s", geleverd)]),
+        Deel(regel.id, Status.ontbreekt, "Het werkplan noemt geen toegezegde fte op het blad Blok A.", verwacht, {},
+             [met("e", EINDE), niet("t", toegezegd)]),
+    ]
+
+
+def _begroot_overgenomen(c: Compiler, regel: Regel, k: BegrootOvergenomen) -> list[Deel]:
+    kolom = _TABELKOLOM[k.tabel]
+    blad = _TABELLABELS[k.tabel]
+    begroot = feit("som", {"tabel": k.tabel}, {"kolom": f"{kolom}_begroot"})
+    toegezegd = feit("toegezegd:som", {"tabel": k.tabel}, {"kolom": kolom})
+    verwacht = f"totaal {_KOLOMLABELS[kolom + '_begroot']} = totaal in het werkplan"
+    return [
+        Deel(regel.id, Status.voldaan, f"Het totaal begroot op het blad {blad} ({{b.waarde}}) is gelijk aan het werkplan.",
+             verwacht, {"b": (f"{kolom}_begroot",)}, [met("t", toegezegd), met("b", en(begroot, {"waarde": {"t": "waarde"}}))]),
         Deel(regel.id, Status.afwijkend,
-             f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van vorig jaar, zonder toelichting.", verwacht,
-             {"r": (kolom, vorig)}, [met("r", zonder_uitleg)]),
-        Deel(regel.id, Status.ontbreekt, f"Het blad {blad} ontbreekt of is leeg.", verwacht, {},
-             [met("e", EINDE), niet("r", feit(k.tabel))]),
+             f"Het totaal begroot op het blad {blad} is {{b.waarde}}, maar in het werkplan {{t.waarde}}.", verwacht,
+             {"b": (f"{kolom}_begroot",)},
+             [met("t", toegezegd), met("b", en(begroot, vergelijk("$neq", "waarde", {"t": "waarde"})))]),
+        Deel(regel.id, Status.ontbreekt, f"Het blad {blad} van de verantwoording noemt geen begrote cijfers.", verwacht, {},
+             [met("e", EINDE), niet("b", begroot)]),
+        Deel(regel.id, Status.ontbreekt, f"Het werkplan heeft geen blad {blad} om mee te vergelijken.", verwacht, {},
+             [met("e", EINDE), niet("t", toegezegd)]),
     ]
 
 
@@ -510,7 +553,8 @@ _SOORTEN: dict[type, Callable[[Compiler, Regel, Any], list[Deel]]] = {
     ProductKwartalen: _product_kwartalen, ProductUiterlijk: _product_uiterlijk, CodesAkkoord: _codes_akkoord,
     RijenCompleet: _formatie_compleet, VerbodenInhoud: _formatie_zonder_prestaties,
     DeelopdrachtVelden: _deelopdracht_velden, DeelopdrachtVermeldt: _deelopdracht_vermeldt, TotaalKlopt: _totaal_klopt,
-    VeldVermeldt: _veld_vermeldt, VorigJaarVergeleken: _vorig_jaar_vergeleken,
+    VeldVermeldt: _veld_vermeldt, VorigJaarVergeleken: _verschil_toegelicht,
+    FteGeleverd: _fte_geleverd, BegrootOvergenomen: _begroot_overgenomen,
     DeelopdrachtenGedekt: _deelopdrachten_gedekt, KengetalEensluidend: _kengetal_eensluidend,
     RijenIngevuld: _rijen_controle, RijenKeuze: _rijen_controle, RijenDrempel: _rijen_controle, RijenJa: _rijen_controle,
 }
@@ -519,7 +563,8 @@ _VELDLABELS = {"organisatie": "Organisatie", "subsidiejaar": "Subsidiejaar", "op
                "indieningsdatum": "Indieningsdatum", "aanspreekpunt": "Aanspreekpunt", "looptijd": "Looptijd"}
 _KOLOMLABELS = {"uitwerking": "Uitwerking", "resultaatmeting": "Resultaatmeting", "verandering": "Verandering",
                 "randvoorwaarden": "Randvoorwaarden", "instelling": "Instelling", "deelopdracht": "Deelopdracht",
-                "uren": "Uren", "uren_vorig_jaar": "Uren vorig jaar", "bedrag": "Bedrag", "bedrag_vorig_jaar": "Bedrag vorig jaar"}
+                "uren": "Uren", "uren_vorig_jaar": "Uren vorig jaar", "bedrag": "Bedrag", "bedrag_vorig_jaar": "Bedrag vorig jaar",
+                "uren_begroot": "Uren begroot", "bedrag_begroot": "Bedrag begroot"}
 _TABELLABELS = {"uren": "Uren", "begroting": "Begroting"}
 _TABELKOLOM = {"uren": "uren", "begroting": "bedrag"}
 # row tables of the rijen-* checks: fact kind, sheet label, the column that names a row

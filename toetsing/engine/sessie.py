@@ -46,9 +46,12 @@ class _Host(durable_engine.Host):
 
 
 class Engine:
-    def __init__(self, regelset: Regelset, gezamenlijk: bool = False):
-        # a werkplan's own rules and the joint rules (over several werkplannen) run in separate engines
-        regelset = regelset.model_copy(update={"regels": [r for r in regelset.regels if r.gezamenlijk == gezamenlijk]})
+    def __init__(self, regelset: Regelset, gezamenlijk: bool = False, stuk: str = "werkplan"):
+        # a werkplan's own rules, the joint rules (over several werkplannen) and the rules for
+        # a verantwoording (`stuk`, with the werkplan's facts as toezegging) run in separate engines
+        regelset = regelset.model_copy(update={"regels": [
+            r for r in regelset.regels if r.gezamenlijk == gezamenlijk and stuk in r.toepassing]})
+        self.stuk = stuk
         compiler = Compiler(regelset)
         self.regelset = regelset
         self.delen: dict[str, Deel] = {}

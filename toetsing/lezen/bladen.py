@@ -101,7 +101,7 @@ BLOK_A = Table(
         Column(
             "fte",
             (
-                "Fte", "Formatie (fte)", "Formatie", "Aantal fte", "Fte's",
+                "Fte", "Formatie (fte)", "Formatie", "Aantal fte", "Fte's", "Fte geleverd", "Geleverde fte",
                 "Omvang (fte)", "Omvang", "Fte (formatie)",
             ),
             Kind.NUMBER,
@@ -139,7 +139,8 @@ RANDVOORWAARDEN = Table(
         Column("randvoorwaarde", ("Randvoorwaarde", "Omschrijving", "Voorwaarde", "Randvoorwaarden")),
         Column(
             "akkoord",
-            ("Akkoord", "Akkoord (ja/nee)", "Akkoord?", "Akkoord ja/nee", "Ja/nee", "Geaccepteerd", "Onderschreven"),
+            ("Akkoord", "Akkoord (ja/nee)", "Akkoord?", "Akkoord ja/nee", "Ja/nee", "Geaccepteerd", "Onderschreven",
+             "Nagekomen", "Voldaan"),
             Kind.YES_NO,
         ),
         _TOELICHTING,
@@ -188,7 +189,8 @@ KENGETALLEN = Table(
     columns=(
         _CODE,
         Column("omschrijving", ("Omschrijving", "Kengetal", "Naam", "Indicator")),
-        Column("waarde", ("Waarde", "Streefwaarde", "Aantal", "Norm", "Toezegging"), Kind.NUMBER_OR_TEXT),
+        Column("waarde", ("Waarde", "Streefwaarde", "Aantal", "Norm", "Toezegging", "Realisatie", "Gerealiseerd"),
+               Kind.NUMBER_OR_TEXT),
         Column("eenheid", ("Eenheid", "Maat", "Per")),
         _TOELICHTING,
     ),
@@ -211,7 +213,7 @@ PRODUCTEN = Table(
         Column(
             "oplevering",
             (
-                "Oplevering", "Opleverdatum", "Opleveringsdatum", "Planning", "Moment",
+                "Oplevering", "Opleverdatum", "Opleveringsdatum", "Planning", "Moment", "Opgeleverd", "Opgeleverd op",
                 "Kwartaal", "Datum", "Gereed", "Deadline",
             ),
             Kind.QUARTER,
@@ -228,13 +230,14 @@ UREN = Table(
     sheet_names=("Uren", "Urenoverzicht", "Uren overzicht", "Urenverdeling", "Inzet uren", "Uren per onderdeel"),
     columns=(
         Column("onderdeel", ("Onderdeel", "Deelopdracht", "Blok", "Blok/deelopdracht"), Kind.ONDERDEEL),
-        Column("uren", ("Uren", "Aantal uren", "Uren dit jaar", "Inzet"), Kind.NUMBER),
+        Column("uren", ("Uren", "Aantal uren", "Uren dit jaar", "Inzet", "Uren gerealiseerd", "Gerealiseerde uren"), Kind.NUMBER),
         Column(
             "uren_vorig_jaar",
             ("Uren vorig jaar", "Vorig jaar", "Uren t-1", "Aantal uren vorig jaar"),
             Kind.NUMBER,
         ),
         _INSTELLING,
+        Column("uren_begroot", ("Uren begroot", "Uren werkplan", "Uren toegezegd", "Begrote uren"), Kind.NUMBER),
         _TOELICHTING,
     ),
     required=(("onderdeel",), ("uren",)),
@@ -247,12 +250,14 @@ BEGROTING = Table(
     sheet_names=("Begroting", "Financieel overzicht", "Financien", "Financieel", "Kosten", "Begroting en financien"),
     columns=(
         Column("post", ("Post", "Kostenpost", "Omschrijving", "Onderdeel", "Begrotingspost")),
-        Column("bedrag", ("Bedrag", "Begroot", "Bedrag (€)", "Bedrag in euro", "Begroting", "Kosten"), Kind.NUMBER),
+        Column("bedrag", ("Bedrag", "Begroot", "Bedrag (€)", "Bedrag in euro", "Begroting", "Kosten", "Besteed", "Bedrag besteed"),
+               Kind.NUMBER),
         Column(
             "bedrag_vorig_jaar",
             ("Bedrag vorig jaar", "Vorig jaar", "Begroting vorig jaar", "Bedrag vorig jaar (€)"),
             Kind.NUMBER,
         ),
+        Column("bedrag_begroot", ("Bedrag begroot", "Bedrag werkplan", "Begroot bedrag", "Bedrag begroot (€)"), Kind.NUMBER),
         _TOELICHTING,
     ),
     required=(("post",), ("bedrag",)),

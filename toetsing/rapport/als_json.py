@@ -13,6 +13,8 @@ def als_json(rapport: Rapport) -> str:
         "opdracht": rapport.opdracht,
         "opdracht_titel": rapport.opdracht_titel,
         "werkplan": rapport.werkplan,
+        "stuk": rapport.stuk,
+        "toezegging": rapport.toezegging,
         "organisatie": rapport.organisatie,
         "getoetst_op": rapport.getoetst_op.isoformat(timespec="seconds"),
         "toetsing_versie": __version__,

@@ -35,11 +35,16 @@ def _volgorde(b: Bevinding) -> tuple:
 
 def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     kop = Table.grid(padding=(0, 2))
-    kop.add_row("Werkplan", rapport.werkplan)
+    if rapport.stuk == "verantwoording":
+        kop.add_row("Verantwoording", rapport.werkplan)
+        kop.add_row("Werkplan", f"{rapport.toezegging} (wat is toegezegd)")
+    else:
+        kop.add_row("Werkplan", rapport.werkplan)
     kop.add_row("Organisatie", rapport.organisatie or "(niet ingevuld)")
     kop.add_row("Opdracht", f"{rapport.opdracht_titel} ({rapport.opdracht})")
     kop.add_row("Getoetst op", rapport.getoetst_op.strftime("%d-%m-%Y %H:%M"))
-    console.print(Panel(kop, title="Toetsingsrapport", title_align="left"))
+    titel = "Toetsingsrapport verantwoording" if rapport.stuk == "verantwoording" else "Toetsingsrapport"
+    console.print(Panel(kop, title=titel, title_align="left"))
 
     telling = rapport.telling()
     samen = Table(title="Samenvatting", title_justify="left", show_header=True)

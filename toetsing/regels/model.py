@@ -211,11 +211,26 @@ class VeldVermeldt(_Strikt):
 
 
 class VorigJaarVergeleken(_Strikt):
-    """Elke regel van het blad Uren of Begroting (behalve de totaalregel) heeft ook het cijfer van vorig jaar. Wijkt het nieuwe cijfer meer dan `drempel_procent` af, dan staat er een Toelichting."""
+    """Elke regel van het blad Uren of Begroting (behalve de totaalregel) heeft ook het vergelijkingscijfer: `met: vorig_jaar` (Uren vorig jaar, Bedrag vorig jaar) of `met: begroot` (in een verantwoording: Uren begroot, Bedrag begroot). Wijkt het cijfer meer dan `drempel_procent` af, dan staat er een Toelichting."""
 
-    soort: Literal["vorig-jaar-vergeleken"]
+    soort: Literal["verschil-toegelicht"]
     tabel: Literal["uren", "begroting"]
+    met: Literal["vorig_jaar", "begroot"] = "vorig_jaar"
     drempel_procent: float = Field(default=10, gt=0)
+
+
+class FteGeleverd(_Strikt):
+    """Verantwoording: het totaal aan geleverde fte op het blad Blok A is ten minste het toegezegde totaal uit het werkplan, min `tolerantie_procent`."""
+
+    soort: Literal["fte-geleverd"]
+    tolerantie_procent: float = Field(default=0, ge=0, lt=100)
+
+
+class BegrootOvergenomen(_Strikt):
+    """Verantwoording: het totaal van Uren begroot (of Bedrag begroot) is gelijk aan het totaal in het werkplan."""
+
+    soort: Literal["begroot-overgenomen"]
+    tabel: Literal["uren", "begroting"]
 
 
 class TotaalKlopt(_Strikt):
@@ -292,6 +307,7 @@ Controle = Annotated[
         KengetalToename, ProductKwartalen, ProductUiterlijk, CodesAkkoord, RijenCompleet,
         VerbodenInhoud, DeelopdrachtVelden, DeelopdrachtVermeldt, TotaalKlopt, VeldVermeldt, VorigJaarVergeleken,
         DeelopdrachtenGedekt, KengetalEensluidend, RijenIngevuld, RijenKeuze, RijenDrempel, RijenJa,
+        FteGeleverd, BegrootOvergenomen,
     ],
     Field(discriminator="soort"),
 ]
@@ -322,7 +338,9 @@ class Geval(_Strikt):
     naam: str
     status: Status
     # sheet name -> rows (column header -> cell value); Algemeen as field -> value
-    werkplan: dict[str, Any]
+    werkplan: dict[str, Any] = {}
+    # a case of a verantwoording: its cells, and those of the werkplan it accounts for
+    verantwoording: dict[str, Any] | None = None
 
 
 class Regel(_Strikt):
@@ -334,6 +352,8 @@ class Regel(_Strikt):
     wat: str  # what is checked, for the rule docs
     waarom: str = ""  # why, beyond the quote
     controles: list[Controle] = Field(min_length=1)
+    # which document the rule judges: the werkplan, the verantwoording after the year, or both
+    toepassing: list[Literal["werkplan", "verantwoording"]] = Field(default=["werkplan"], min_length=1)
     uitleg: Uitleg = Uitleg()
     gevallen: list[Geval] = []
 

@@ -137,7 +137,8 @@ class UrenRij(Rij):
     uren: W[float] | None = None
     uren_vorig_jaar: W[float] | None = None
     instelling: W[str] | None = None
-    toelichting: W[str] | None = None  # why the hours differ from last year (2021 and later)
+    uren_begroot: W[float] | None = None  # in a verantwoording: the hours of the werkplan
+    toelichting: W[str] | None = None  # why the hours differ from last year or the budget
 
 
 class BegrotingRij(Rij):
@@ -145,6 +146,7 @@ class BegrotingRij(Rij):
     is_totaal: bool = False
     bedrag: W[float] | None = None
     bedrag_vorig_jaar: W[float] | None = None
+    bedrag_begroot: W[float] | None = None  # in a verantwoording: the amount of the werkplan
     toelichting: W[str] | None = None
 
 

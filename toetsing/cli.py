@@ -1,5 +1,5 @@
 """Command line: `toetsing toets`, `toetsing regels`, `toetsing opdrachten`,
-`toetsing annoteer`, `toetsing sjabloon`.
+`toetsing annoteer`, `toetsing sjabloon`, `toetsing web` (the same in the browser).
 
 Exit status: 0 every bevinding voldaan, 1 something ontbreekt or is afwijkend, 2 the
 werkplan or the rules cannot be read. Errors are one Dutch message, never a traceback.
@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sjabloon", help="maak een leeg werkplan (.xlsx) om in te vullen, voor een opdracht")
     s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020")
     _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx in de huidige map)")
+
+    w = sub.add_parser("web", help="toets in de browser: start een webpagina op deze computer")
+    w.add_argument("--host", default="127.0.0.1",
+                   help="het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer)")
+    w.add_argument("--port", type=int, default=8000, help="de poort (standaard 8000)")
     return p
 
 
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
-                "sjabloon": _sjabloon, "verantwoording": _verantwoording}[args.opdracht_cmd](args)
+                "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -234,6 +239,19 @@ def _sjabloon(args) -> int:
                            f"toetsing sjabloon --opdracht {beschikbare_regelsets()[0]}")
     doel = _xlsx_doel(args.uitvoer or Path(f"werkplan-{args.opdracht}.xlsx"))
     _schrijf(args, doel, maak_sjabloon(laad_regelset(args.opdracht)), "Het sjabloon")
+    return 0
+
+
+def _web(args) -> int:
+    import uvicorn
+
+    from toetsing.web.app import maak_app
+
+    print(f"toetsing draait. Open http://{args.host}:{args.port}/ in uw browser. Stoppen: Ctrl+C.", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("Let op: ook andere computers kunnen de pagina nu bereiken. Zet er een proxy met een inlog voor "
+              "(zie docs/web.md).", file=sys.stderr)
+    uvicorn.run(maak_app(), host=args.host, port=args.port, server_header=False)
     return 0
 
 

@@ -1,0 +1,1 @@
+"""`toetsing web`: the toetsing in the browser, for who does not use a terminal (app.py)."""

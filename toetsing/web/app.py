@@ -1,0 +1,308 @@
+"""`toetsing web`: the toetsing in the browser, for who does not use a terminal.
+
+Three pages: Toetsen (upload one werkplan or several, see the toetsingsrapport, download
+it), Sjabloon and Regels. The pages render the Rapport model like every other writer and
+decide nothing; each download is made by a writer from toetsing/rapport/.
+
+Nothing is kept. An upload is read into a temporary folder that is removed before the
+response leaves, and the downloads travel inside the result page as data: links, so
+there is nothing to fetch later and nothing to clean up. See docs/web.md.
+"""
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import tempfile
+import threading
+import traceback
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PureWindowsPath
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from toetsing import __version__
+from toetsing.bevindingen import Rapport
+from toetsing.fouten import RegelFout, ToetsingFout
+from toetsing.gezamenlijk import toets_gezamenlijk
+from toetsing.rapport import weergave
+from toetsing.rapport.als_html import CSS as RAPPORT_CSS
+from toetsing.rapport.als_html import als_html
+from toetsing.rapport.als_json import als_json
+from toetsing.rapport.als_tekst import TEKEN
+from toetsing.rapport.als_xlsx import als_xlsx
+from toetsing.rapport.annoteren import annoteer, heeft_macros
+from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+from toetsing.sjabloon import maak_sjabloon
+from toetsing.toets import toets_bestand
+
+UPLOAD_GRENS = 20 * 1024 * 1024  # bytes per request, all werkplannen together
+MAX_BESTANDEN = 20
+# Chromium follows no URL longer than 2 MB, a data: link included
+DATA_URL_GRENS = 2 * 1024 * 1024
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+KOPPEN = {
+    "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",  # a report names an organisation and its plans
+}
+MAP = Path(__file__).parent
+log = logging.getLogger("toetsing.web")
+# An Engine collects what fires on itself, so one toetsing at a time per process;
+# more at once takes more worker processes (docs/web.md).
+_EEN_TEGELIJK = threading.Lock()
+_regelset = lru_cache(maxsize=None)(laad_regelset)
+
+
+class Invoerfout(ToetsingFout):
+    """Bad input on a form, tied to the field it concerns."""
+
+    def __init__(self, tekst: str, veld: str):
+        super().__init__(tekst)
+        self.veld = veld
+
+
+class TeGroot(Exception):
+    """The request body passed UPLOAD_GRENS."""
+
+
+@dataclass(frozen=True)
+class Download:
+    tekst: str
+    naam: str
+    href: str  # a data: URL; empty when too long for a browser to follow
+
+
+@dataclass(frozen=True)
+class Uitslag:
+    """One report on the result page with its downloads."""
+
+    rapport: Rapport
+    downloads: list[Download]
+    macros: bool = False  # the werkplan had macros, which the annotated copy leaves out
+
+
+def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
+    app = FastAPI(title="toetsing", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.upload_mb = upload_grens // (1024 * 1024)
+    app.add_middleware(_Uploadgrens, grens=upload_grens)
+    app.add_middleware(_Bewaking)  # outermost: its headers are on every response
+    app.mount("/static", StaticFiles(directory=MAP / "static"), name="static")
+
+    @app.get("/", response_class=HTMLResponse)
+    def toetsen_formulier(request: Request):
+        return _pagina(request, "toetsen.html")
+
+    @app.post("/toetsen", response_class=HTMLResponse)
+    async def toetsen(request: Request):
+        try:
+            async with request.form(max_files=MAX_BESTANDEN, max_fields=5) as formulier:
+                opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
+                bestanden = [(_bestandsnaam(f.filename), await f.read())
+                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
+        except HTTPException:  # Starlette's own, in English: too many files or a broken form
+            raise Invoerfout(f"Het formulier kon niet worden gelezen. Kies hoogstens {MAX_BESTANDEN} werkplannen "
+                             "en probeer het opnieuw.", "werkplan") from None
+        if not bestanden:
+            raise Invoerfout("Kies een werkplan: een Excel-bestand (.xlsx).", "werkplan")
+        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, bestanden, opdracht))
+
+    @app.get("/sjabloon")
+    def sjabloon(request: Request):
+        if "opdracht" not in request.query_params:
+            return _pagina(request, "sjabloon.html")
+        opdracht = _opdracht(request.query_params["opdracht"], verplicht=True)
+        return Response(maak_sjabloon(_regelset(opdracht)), media_type=XLSX,
+                        headers={"Content-Disposition": f'attachment; filename="werkplan-{opdracht}.xlsx"'})
+
+    @app.get("/regels", response_class=HTMLResponse)
+    def regels(request: Request):
+        gekozen = request.query_params.get("opdracht")
+        regelset = _regelset(_opdracht(gekozen, verplicht=True)) if gekozen is not None else None
+        return _pagina(request, "regels.html", regelset=regelset)
+
+    @app.get("/stijl/rapport.css")
+    def rapport_stijl():
+        """The HTML report's own style sheet, so the result page looks like the report."""
+        return Response(RAPPORT_CSS, media_type="text/css")
+
+    @app.exception_handler(ToetsingFout)
+    def toetsingfout(request: Request, fout: ToetsingFout):
+        return _formulierfout(request, fout, 422)
+
+    @app.exception_handler(TeGroot)
+    def te_groot(request: Request, fout: TeGroot):
+        tekst = (f"Het bestand is te groot: samen hoogstens {app.state.upload_mb} MB. "
+                 "Een werkplan is meestal veel kleiner; kies het goede bestand.")
+        return _formulierfout(request, Invoerfout(tekst, "werkplan"), 413)
+
+    @app.exception_handler(HTTPException)
+    def http_fout(request: Request, fout: HTTPException):
+        return _pagina(request, "fout.html", fout.status_code, code=fout.status_code)
+
+    return app
+
+
+def _pagina(request: Request, naam: str, status: int = 200, **context) -> HTMLResponse:
+    return _sjablonen.TemplateResponse(request, naam, context, status_code=status)
+
+
+def _formulierfout(request: Request, fout: ToetsingFout, status: int) -> HTMLResponse:
+    """The form again, the message above it and at its field (a RegelFout is about the opdracht)."""
+    veld = getattr(fout, "veld", "opdracht" if isinstance(fout, RegelFout) else "werkplan")
+    pagina = {"/sjabloon": "sjabloon.html", "/regels": "regels.html"}.get(request.url.path, "toetsen.html")
+    return _pagina(request, pagina, status, fout={"veld": veld, "tekst": str(fout)})
+
+
+def _opdracht(waarde: str | None, verplicht: bool) -> str:
+    """An opdracht from the list; empty means: the werkplan says which."""
+    if not waarde and not verplicht:
+        return ""
+    if waarde not in beschikbare_regelsets():
+        raise Invoerfout("Kies een opdracht uit de lijst.", "opdracht")
+    return waarde
+
+
+def _bestandsnaam(naam: str) -> str:
+    """The name as uploaded, without a folder (some browsers send C:\\...\\naam.xlsx)."""
+    naam = "".join(t for t in PureWindowsPath(naam).name if t.isprintable()).strip()[-100:]
+    return naam if naam.strip(".") else "werkplan.xlsx"
+
+
+def _toets(bestanden: list[tuple[str, bytes]], opdracht: str) -> dict:
+    """One werkplan: its report. Several: a joint toetsing (`samen`, with the joint rules'
+    report as `gezamenlijk`), and each werkplan's own report."""
+    namen = [naam for naam, _ in bestanden]
+    dubbel = next((naam for naam in namen if namen.count(naam) > 1), None)
+    if dubbel:
+        raise Invoerfout(f"Twee bestanden heten {dubbel}. Geef ze verschillende namen en toets opnieuw.", "werkplan")
+    with tempfile.TemporaryDirectory(prefix="toetsing-web-") as tijdelijk:
+        map_ = Path(tijdelijk)
+        paden = [map_ / naam for naam in namen]
+        for pad, (_, inhoud) in zip(paden, bestanden):
+            pad.write_bytes(inhoud)
+        try:
+            with _EEN_TEGELIJK:
+                if len(paden) == 1:
+                    samen, rapporten = None, [toets_bestand(paden[0], opdracht or None)]
+                else:
+                    samen = toets_gezamenlijk(paden, opdracht or None)
+                    rapporten = samen.werkplannen
+        except ToetsingFout as fout:
+            raise type(fout)(_zonder_map(str(fout), map_)) from None
+    rapporten = [_rapport_zonder_map(r, map_) for r in rapporten]
+    uitslagen = [Uitslag(r, _downloads(r, inhoud), heeft_macros(inhoud)) for r, (_, inhoud) in zip(rapporten, bestanden)]
+    gezamenlijk = Uitslag(samen.gezamenlijk, _downloads(samen.gezamenlijk, None)) if samen else None
+    return {"samen": samen, "gezamenlijk": gezamenlijk, "uitslagen": uitslagen}
+
+
+def _zonder_map(tekst: str, map_: Path) -> str:
+    """A file as the user named it, not where the server put it."""
+    return tekst.replace(f"{map_}{os.sep}", "")
+
+
+def _rapport_zonder_map(rapport: Rapport, map_: Path) -> Rapport:
+    return rapport.model_copy(update={
+        "werkplan": _zonder_map(rapport.werkplan, map_),
+        "meldingen": [m.model_copy(update={"bestand": _zonder_map(m.bestand, map_)}) for m in rapport.meldingen],
+    })
+
+
+def _downloads(rapport: Rapport, werkplan: bytes | None) -> list[Download]:
+    """The report in every format; with the werkplan's bytes also its annotated copy."""
+    stam = Path(rapport.werkplan).stem if werkplan is not None else "gezamenlijk"
+    stukken = [
+        ("Het rapport in Excel", f"{stam}-rapport.xlsx", XLSX, als_xlsx(rapport)),
+        ("Het rapport als webpagina, om te bewaren of te printen", f"{stam}-rapport.html",
+         "text/html;charset=utf-8", als_html(rapport).encode("utf-8")),
+        ("Het rapport als JSON, voor andere programma's", f"{stam}-rapport.json",
+         "application/json", als_json(rapport).encode("utf-8")),
+    ]
+    if werkplan is not None:
+        stukken.append(("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
+                        annoteer(rapport, werkplan)))
+    return [Download(tekst, naam, _data_url(soort, inhoud)) for tekst, naam, soort, inhoud in stukken]
+
+
+def _data_url(soort: str, inhoud: bytes) -> str:
+    url = f"data:{soort};base64,{base64.b64encode(inhoud).decode('ascii')}"
+    return url if len(url) <= DATA_URL_GRENS else ""
+
+
+class _Uploadgrens:
+    """Counts the request body while it is read: a body announced or grown past `grens`
+    bytes raises TeGroot (a 413 page) before the rest is read."""
+
+    def __init__(self, app, grens: int):
+        self.app = app
+        self.grens = grens
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        gemeld = dict(scope["headers"]).get(b"content-length", b"")
+        gelezen = 0
+
+        async def tellend():
+            nonlocal gelezen
+            if gemeld.isdigit() and int(gemeld) > self.grens:
+                raise TeGroot
+            bericht = await receive()
+            gelezen += len(bericht.get("body", b""))
+            if gelezen > self.grens:
+                raise TeGroot
+            return bericht
+
+        await self.app(scope, tellend, send)
+
+
+class _Bewaking:
+    """Security headers on every response; a defect of ours becomes a general Dutch page
+    (500) and a log line that says where in the code, never what the werkplan held."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        begonnen = False
+
+        async def met_koppen(bericht):
+            nonlocal begonnen
+            if bericht["type"] == "http.response.start":
+                begonnen = True
+                bericht["headers"] = [*bericht.get("headers", []),
+                                      *((k.lower().encode(), v.encode()) for k, v in KOPPEN.items())]
+            await send(bericht)
+
+        try:
+            await self.app(scope, receive, met_koppen)
+        except Exception as fout:
+            # the message of an exception can quote a cell, so only its type and the code path
+            log.error("Fout in toetsing (%s):\n%s", type(fout).__name__, "".join(traceback.format_tb(fout.__traceback__)))
+            if not begonnen:
+                await _pagina(Request(scope), "fout.html", 500, code=500)(scope, receive, met_koppen)
+
+
+@pass_context
+def _pad(context, naam: str, **params) -> str:
+    """A path within the app, behind a proxy's --root-path too."""
+    return context["request"].url_for(naam, **params).path
+
+
+_sjablonen = Jinja2Templates(directory=MAP / "templates")
+_sjablonen.env.globals.update(
+    pad=_pad, versie=__version__, weergave=weergave, teken=TEKEN, max_bestanden=MAX_BESTANDEN,
+    opdrachten=lambda: [(i, _regelset(i).titel) for i in beschikbare_regelsets()],
+)

@@ -29,11 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--gezamenlijk", action="store_true",
                    help="toets de werkplannen samen, als delen van één gezamenlijke opdracht (wie doet welke deelopdracht)")
     t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
-    _opdracht_optie(t)
-    t.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
-                   help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
-    _uitvoer_opties(t, "schrijf het rapport naar dit bestand")
-    t.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
+    _rapport_opties(t)
 
     r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron")
     r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020")
@@ -52,11 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verantwoording", help="toets een verantwoording (na het jaar) aan het werkplan en de opdracht")
     v.add_argument("verantwoording", type=Path, help="de verantwoording, een Excel-bestand (.xlsx)")
     v.add_argument("--werkplan", type=Path, required=True, help="het werkplan waarop de subsidie is verleend (.xlsx)")
-    _opdracht_optie(v)
-    v.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
-                   help="tekst (standaard), json, xlsx (Excel, met -o) of html")
-    _uitvoer_opties(v, "schrijf het rapport naar dit bestand")
-    v.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
+    _rapport_opties(v)
 
     s = sub.add_parser("sjabloon", help="maak een leeg werkplan (.xlsx) om in te vullen, voor een opdracht")
     s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020")
@@ -67,6 +59,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer)")
     w.add_argument("--port", type=int, default=8000, help="de poort (standaard 8000)")
     return p
+
+
+def _rapport_opties(p: argparse.ArgumentParser) -> None:
+    """The options of every command that produces a toetsingsrapport."""
+    _opdracht_optie(p)
+    p.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
+                   help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
+    _uitvoer_opties(p, "schrijf het rapport naar dit bestand")
+    p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
 
 
 def _opdracht_optie(p: argparse.ArgumentParser) -> None:

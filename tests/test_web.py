@@ -1,0 +1,391 @@
+"""`toetsing web` through FastAPI's TestClient: the pages, uploads good and bad, the
+downloads, the limits, the security headers, and that nothing is kept or shown that
+should not be."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import json
+import logging
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+
+import toetsing.web.app as web
+from toetsing.cli import main
+from toetsing.rapport.als_json import als_json
+from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+from toetsing.sjabloon import maak_sjabloon
+from toetsing.toets import toets_bestand
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
+CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+WERKPLAN_2021 = VOORBEELDEN / "werkplan-2021.xlsx"
+KOPPEN = {
+    "content-security-policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+class Pagina(HTMLParser):
+    """What the tests read from a page: tags with attributes, the text, and per report
+    (its data-werkplan) the counts per status and the downloads."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.tekst: list[str] = []
+        self.telling: dict[str, dict[str, int]] = {}
+        self.downloads: dict[str, dict[str, str]] = {}  # werkplan -> file name -> href
+        self._rapport: str | None = None
+        self._status: str | None = None
+        self._aantal = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "section" and "data-werkplan" in attrs:
+            self._rapport = attrs["data-werkplan"]
+            self.telling[self._rapport] = {}
+            self.downloads[self._rapport] = {}
+        if tag == "tr":
+            self._status = attrs.get("data-status") if "data-bevinding" not in attrs else None
+        self._aantal = tag == "td" and attrs.get("class") == "aantal" and self._status is not None
+        if tag == "a" and "download" in attrs:
+            self.downloads[self._rapport][attrs["download"]] = attrs["href"]
+
+    def handle_data(self, data):
+        self.tekst.append(data)
+        if self._aantal and data.strip():
+            self.telling[self._rapport][self._status] = int(data)
+            self._aantal = False
+
+    @property
+    def platte_tekst(self) -> str:
+        return " ".join("".join(self.tekst).split())
+
+    def eerste(self, tag: str, **attrs) -> dict:
+        return next(a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items()))
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(web.maak_app(), raise_server_exceptions=False)
+
+
+def _upload(client, *bestanden: tuple[str, bytes], opdracht: str = ""):
+    return client.post("/toetsen", data={"opdracht": opdracht}, files=[("werkplan", b) for b in bestanden])
+
+
+def _voorbeeld(pad: Path) -> tuple[str, bytes]:
+    return pad.name, pad.read_bytes()
+
+
+def _json_telling(pad: Path) -> dict[str, int]:
+    return json.loads(als_json(toets_bestand(pad)))["samenvatting"]
+
+
+def _data(href: str) -> bytes:
+    kop, _, inhoud = href.partition(",")
+    assert kop.startswith("data:") and kop.endswith(";base64")
+    return base64.b64decode(inhoud)
+
+
+def _geen_lek(antwoord) -> None:
+    """No stack trace, no server folder, and the security headers, whatever the answer."""
+    for naam, waarde in KOPPEN.items():
+        assert antwoord.headers[naam] == waarde
+    assert "Traceback" not in antwoord.text and 'File "' not in antwoord.text
+    assert tempfile.gettempdir() not in antwoord.text and "toetsing-web-" not in antwoord.text
+
+
+def _fout_bij_veld(pagina: Pagina, veld: str) -> str:
+    """The message at a field: the field says it is invalid and points to its message,
+    and the summary above the form links to the field."""
+    invoer = pagina.eerste("select" if veld == "opdracht" else "input", id=veld)
+    assert invoer["aria-invalid"] == "true"
+    assert f"{veld}-fout" in invoer["aria-describedby"].split()
+    assert any(t == "a" and a.get("href") == f"#{veld}" for t, a in pagina.tags)
+    assert pagina.eerste("div", role="alert")
+    return pagina.platte_tekst
+
+
+# --- the pages ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("adres", ["/", "/sjabloon", "/regels", "/regels?opdracht=meierijstad-2020"])
+def test_paginas_zijn_nederlands_en_toegankelijk(client, adres):
+    antwoord = client.get(adres)
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    namen = [t for t, _ in pagina.tags]
+    assert pagina.tags[0] == ("html", {"lang": "nl"})
+    for landmark in ("header", "nav", "main", "footer"):
+        assert landmark in namen
+    assert namen.count("h1") == 1
+    koppen = [t for t in namen if re.fullmatch(r"h[1-6]", t)]
+    for vorige, kop in zip(koppen, koppen[1:]):  # never skips a level
+        assert int(kop[1]) <= int(vorige[1]) + 1
+    # every field has a label and an explanation it points to
+    labels = {a["for"] for t, a in pagina.tags if t == "label"}
+    ids = {a["id"] for _, a in pagina.tags if "id" in a}
+    velden = [a for t, a in pagina.tags if t in ("input", "select", "textarea")]
+    assert velden
+    for veld in velden:
+        assert veld["id"] in labels
+        assert set(veld["aria-describedby"].split()) <= ids
+    # no scripts, nothing from elsewhere
+    assert not {"script", "iframe", "img"} & set(namen)
+    for _, a in pagina.tags:
+        for attr in ("href", "src", "action"):
+            assert not a.get(attr, "/").startswith(("http:", "https:", "//"))
+    huidig = [a for t, a in pagina.tags if t == "a" and a.get("aria-current") == "page"]
+    assert len(huidig) == 1
+
+
+def test_stijl_komt_van_de_app_zelf(client):
+    for adres in ("/stijl/rapport.css", "/static/web.css"):
+        antwoord = client.get(adres)
+        assert antwoord.status_code == 200 and antwoord.headers["content-type"].startswith("text/css")
+        assert "url(" not in antwoord.text and "@import" not in antwoord.text
+    assert ":focus-visible" in client.get("/static/web.css").text
+
+
+def test_opdrachten_in_de_keuzelijst(client):
+    pagina = Pagina(client.get("/").text)
+    waarden = [a["value"] for t, a in pagina.tags if t == "option"]
+    assert waarden == ["", *beschikbare_regelsets()]
+    assert "Volgens het werkplan" in pagina.platte_tekst
+
+
+def test_onbekende_pagina(client):
+    antwoord = client.get("/bestaat-niet")
+    assert antwoord.status_code == 404
+    _geen_lek(antwoord)
+    assert "Deze pagina bestaat niet" in antwoord.text
+
+
+# --- toetsen -----------------------------------------------------------------------------
+
+def test_concept_werkplan(client):
+    antwoord = _upload(client, _voorbeeld(CONCEPT))
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    assert pagina.telling == {"werkplan-concept.xlsx": _json_telling(CONCEPT)}
+    tekst = pagina.platte_tekst
+    assert "eis(en) ontbreken" in tekst and "✘ ontbreekt" in tekst
+    assert "CJG-DIGITAAL is 4 dagen per week; de opdracht vraagt minimaal 5 dagen per week." in tekst
+    assert '"zestig" is geen getal' in tekst  # an unreadable cell, named by file and cell
+
+
+def test_downloads_komen_van_de_schrijvers(client):
+    pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
+    downloads = pagina.downloads["werkplan-concept.xlsx"]
+    assert set(downloads) == {"werkplan-concept-rapport.xlsx", "werkplan-concept-rapport.html",
+                              "werkplan-concept-rapport.json", "werkplan-concept-getoetst.xlsx"}
+    rapport = json.loads(_data(downloads["werkplan-concept-rapport.json"]))
+    assert rapport["samenvatting"] == _json_telling(CONCEPT)
+    assert rapport["werkplan"] == "werkplan-concept.xlsx"
+    assert rapport["ontvangst"]["bestand_sha256"] == toets_bestand(CONCEPT).ontvangst.bestand_sha256
+    assert '<html lang="nl">' in _data(downloads["werkplan-concept-rapport.html"]).decode("utf-8")
+    excel = openpyxl.load_workbook(io.BytesIO(_data(downloads["werkplan-concept-rapport.xlsx"])))
+    assert excel.sheetnames == ["Samenvatting", "Bevindingen"]
+    kopie = openpyxl.load_workbook(io.BytesIO(_data(downloads["werkplan-concept-getoetst.xlsx"])))
+    assert kopie.sheetnames[0] == "Toetsing"
+
+
+def test_conform_werkplan_met_gekozen_opdracht(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), opdracht="meierijstad-2020")
+    assert antwoord.status_code == 200
+    pagina = Pagina(antwoord.text)
+    assert pagina.telling == {"werkplan-conform.xlsx": _json_telling(CONFORM)}
+    assert "Alle eisen zijn voldaan." in pagina.platte_tekst
+
+
+def test_meer_werkplannen_samen(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT))
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    gezamenlijk = "werkplan-conform.xlsx, werkplan-concept.xlsx"
+    assert set(pagina.telling) == {gezamenlijk, "werkplan-conform.xlsx", "werkplan-concept.xlsx"}
+    for pad in (CONFORM, CONCEPT):  # each werkplan's own report as when toetst alone
+        assert pagina.telling[pad.name] == _json_telling(pad)
+    assert "Wie doet welke deelopdracht" in pagina.platte_tekst
+    assert "gezamenlijk-rapport.json" in pagina.downloads[gezamenlijk]
+
+
+def test_meer_werkplannen_met_verschillende_opdrachten(client):
+    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(WERKPLAN_2021))
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    assert "verschillende opdrachten" in _fout_bij_veld(Pagina(antwoord.text), "opdracht")
+
+
+def test_twee_bestanden_met_dezelfde_naam(client):
+    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(CONCEPT))
+    assert antwoord.status_code == 422
+    assert "Twee bestanden heten werkplan-concept.xlsx" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_kapot_bestand(client):
+    antwoord = _upload(client, ("kapot.xlsx", b"dit is geen Excel-bestand"))
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert "kapot.xlsx: dit is geen Excel-werkmap (.xlsx)" in tekst
+
+
+def test_geen_bestand(client):
+    antwoord = client.post("/toetsen", data={"opdracht": ""})
+    assert antwoord.status_code == 422
+    assert "Kies een werkplan" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_onbekende_opdracht(client):
+    antwoord = _upload(client, _voorbeeld(CONCEPT), opdracht="../../etc")
+    assert antwoord.status_code == 422
+    assert "Kies een opdracht uit de lijst" in _fout_bij_veld(Pagina(antwoord.text), "opdracht")
+
+
+def test_te_veel_bestanden(client):
+    antwoord = _upload(client, *[(f"{i}.xlsx", b"x") for i in range(web.MAX_BESTANDEN + 1)])
+    assert antwoord.status_code == 422
+    assert f"hoogstens {web.MAX_BESTANDEN} werkplannen" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_bestandsnaam_zonder_map_en_ontsnapt(client):
+    antwoord = _upload(client, ("C:\\Users\\a\\<i>werkplan.xlsx", CONCEPT.read_bytes()))
+    assert antwoord.status_code == 200
+    assert "<i>" not in antwoord.text
+    assert set(Pagina(antwoord.text).telling) == {"<i>werkplan.xlsx"}  # the parser unescapes
+
+
+# --- limits, errors, what is kept ----------------------------------------------------------
+
+def test_grens_is_20_mb():
+    assert web.UPLOAD_GRENS == 20 * 1024 * 1024
+
+
+def test_te_groot_bestand(client):
+    antwoord = _upload(client, ("groot.xlsx", b"\0" * (web.UPLOAD_GRENS + 1)))
+    assert antwoord.status_code == 413
+    _geen_lek(antwoord)
+    assert "te groot: samen hoogstens 20 MB" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_te_groot_wordt_gezien_tijdens_het_lezen():
+    """Without a Content-Length the body is counted while it comes in, and reading stops
+    at the limit: the rest is never read."""
+    app = web.maak_app(upload_grens=3000)
+    begin = (b'--grens\r\nContent-Disposition: form-data; name="werkplan"; filename="groot.xlsx"\r\n'
+             b"Content-Type: application/octet-stream\r\n\r\n")
+    stukken = [{"type": "http.request", "body": stuk, "more_body": True} for stuk in [begin, *[b"x" * 1000] * 10]]
+    gelezen = []
+    verstuurd = []
+
+    async def ontvang():
+        gelezen.append(1)
+        return stukken[len(gelezen) - 1]
+
+    async def verstuur(bericht):
+        verstuurd.append(bericht)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+             "scheme": "http", "path": "/toetsen", "raw_path": b"/toetsen", "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"testserver"), (b"content-type", b"multipart/form-data; boundary=grens")],
+             "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+    asyncio.run(app(scope, ontvang, verstuur))
+    assert verstuurd[0]["status"] == 413
+    assert len(gelezen) == 4
+    assert (b"x-frame-options", b"DENY") in verstuurd[0]["headers"]
+
+
+def test_onverwachte_fout_toont_geen_details(monkeypatch, caplog):
+    geheim = "wat in cel Kengetallen!C4 stond"
+
+    def stuk(*args, **kwargs):
+        raise RuntimeError(geheim)
+
+    monkeypatch.setattr(web, "toets_bestand", stuk)
+    client = TestClient(web.maak_app(), raise_server_exceptions=False)
+    with caplog.at_level(logging.ERROR, logger="toetsing.web"):
+        antwoord = _upload(client, _voorbeeld(CONCEPT))
+    assert antwoord.status_code == 500
+    _geen_lek(antwoord)
+    assert "Er ging iets mis in het programma zelf" in antwoord.text and geheim not in antwoord.text
+    assert "RuntimeError" in caplog.text and geheim not in caplog.text  # where, never what
+
+
+def test_niets_wordt_bewaard(monkeypatch, tmp_path):
+    """The upload is toetst from a temporary folder that is gone when the answer is."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gezien: list[Path] = []
+
+    def toets(pad, opdracht=None):
+        gezien.append(Path(pad))
+        assert Path(pad).read_bytes() == CONCEPT.read_bytes()
+        return toets_bestand(pad, opdracht)
+
+    monkeypatch.setattr(web, "toets_bestand", toets)
+    client = TestClient(web.maak_app(), raise_server_exceptions=False)
+    assert _upload(client, _voorbeeld(CONCEPT)).status_code == 200
+    assert gezien and gezien[0].parent.parent == tmp_path
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- sjabloon and regels -------------------------------------------------------------------
+
+def test_sjabloon_downloaden(client):
+    antwoord = client.get("/sjabloon", params={"opdracht": "meierijstad-2020"})
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    assert antwoord.headers["content-disposition"] == 'attachment; filename="werkplan-meierijstad-2020.xlsx"'
+    gedownload = openpyxl.load_workbook(io.BytesIO(antwoord.content))
+    verwacht = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(laad_regelset("meierijstad-2020"))))
+    assert gedownload.sheetnames == verwacht.sheetnames
+
+
+@pytest.mark.parametrize("adres", ["/sjabloon", "/regels"])
+def test_onbekende_opdracht_bij_sjabloon_en_regels(client, adres):
+    antwoord = client.get(adres, params={"opdracht": "bestaat-niet"})
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    assert "Kies een opdracht uit de lijst" in _fout_bij_veld(Pagina(antwoord.text), "opdracht")
+
+
+@pytest.mark.parametrize("regelset_id", beschikbare_regelsets())
+def test_regels_met_hun_bron(client, regelset_id):
+    tekst = Pagina(client.get("/regels", params={"opdracht": regelset_id}).text).platte_tekst
+    regelset = laad_regelset(regelset_id)
+    assert f"{len(regelset.regels)} regels" in tekst
+    for regel in regelset.regels:
+        assert regel.id in tekst
+        assert " ".join(regel.bron.citaat.split()) in tekst
+        assert regel.bron.plaats in tekst
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def test_commando_web(monkeypatch, capsys):
+    import uvicorn
+
+    gestart = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **opties: gestart.append(opties))
+    assert main(["web"]) == 0
+    assert gestart[-1]["host"] == "127.0.0.1" and gestart[-1]["port"] == 8000
+    assert "http://127.0.0.1:8000/" in capsys.readouterr().err
+    assert main(["web", "--host", "0.0.0.0", "--port", "9000"]) == 0
+    assert gestart[-1]["host"] == "0.0.0.0" and gestart[-1]["port"] == 9000
+    assert "ook andere computers" in capsys.readouterr().err

@@ -99,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _console(bestand=None):
-    from rich.console import Console
+    from toetsing.rapport.formaten import console
 
-    return Console(file=bestand, width=110 if bestand else None, highlight=False)
+    return console(bestand)
 
 
 def _toets(args) -> int:
@@ -119,39 +119,23 @@ def _verantwoording(args) -> int:
     return _lever(args, lambda: toets_verantwoording_bestand(args.verantwoording, args.werkplan, args.opdracht))
 
 
-def _lever(args, toets) -> int:
-    """Run one toetsing and deliver its report in the chosen format, to the screen or a file."""
-    import io
+def _lever(args, toets, inhoud=None, toon=None, invoer=None) -> int:
+    """Run one toetsing and deliver its report in the chosen format, to the screen or a file.
+    `inhoud` and `toon` render the report (by default one werkplan's); `invoer` are the
+    files it must never overwrite (by default those named on the command line)."""
+    from toetsing.rapport import formaten
+    from toetsing.rapport.als_tekst import toon as toon_werkplan
 
-    if args.formaat == "xlsx":
-        from toetsing.rapport.als_xlsx import als_xlsx
-
-        doel = _xlsx_doel(args.uitvoer)  # before the work, so a missing -o fails at once
-        rapport = toets()
-        _schrijf(args, doel, als_xlsx(rapport), "Rapport")
-        return rapport.exitcode
+    inhoud = inhoud or formaten.inhoud
+    # an Excel report needs a file; checked before the work, so a missing -o fails at once
+    doel = _xlsx_doel(args.uitvoer) if args.formaat == "xlsx" else args.uitvoer
     rapport = toets()
-    if args.formaat == "json":
-        from toetsing.rapport.als_json import als_json
-
-        tekst = als_json(rapport)
-    elif args.formaat == "html":
-        from toetsing.rapport.als_html import als_html
-
-        tekst = als_html(rapport)
+    if doel:
+        _schrijf(args, doel, inhoud(rapport, args.formaat, args.kort), "Rapport", invoer)
+    elif args.formaat == "tekst":
+        (toon or toon_werkplan)(rapport, _console(), alles=not args.kort)
     else:
-        from toetsing.rapport.als_tekst import toon
-
-        if not args.uitvoer:
-            toon(rapport, _console(), alles=not args.kort)
-            return rapport.exitcode
-        buffer = io.StringIO()
-        toon(rapport, _console(buffer), alles=not args.kort)
-        tekst = buffer.getvalue()
-    if args.uitvoer:
-        _schrijf(args, args.uitvoer, tekst.encode("utf-8"), "Rapport")
-    else:
-        sys.stdout.write(tekst)
+        sys.stdout.write(inhoud(rapport, args.formaat, args.kort).decode("utf-8"))
     return rapport.exitcode
 
 
@@ -165,19 +149,10 @@ def _toets_meer(args) -> int:
     if args.gezamenlijk:
         from toetsing.gezamenlijk import toets_gezamenlijk
         from toetsing.rapport.formaten import inhoud_gezamenlijk
+        from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
 
-        rapport = toets_gezamenlijk(werkplannen, args.opdracht)
-        if args.uitvoer:
-            schrijf_veilig(args.uitvoer, inhoud_gezamenlijk(rapport, args.formaat, args.kort),
-                           overschrijf=args.overschrijf, invoer=werkplannen)
-            print(f"Rapport geschreven naar {args.uitvoer}.", file=sys.stderr)
-        elif args.formaat == "tekst":
-            from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
-
-            toon_gezamenlijk(rapport, _console(), alles=not args.kort)
-        else:
-            sys.stdout.buffer.write(inhoud_gezamenlijk(rapport, args.formaat, args.kort))
-        return rapport.exitcode
+        return _lever(args, lambda: toets_gezamenlijk(werkplannen, args.opdracht), inhoud_gezamenlijk,
+                      toon_gezamenlijk, werkplannen)
 
     from toetsing.batch import SAMENVATTING, toets_alle, uitvoerpaden, voortgang
     from toetsing.rapport.samenvatting import samenvatting_json, samenvatting_xlsx, toon_samenvatting
@@ -209,10 +184,11 @@ def _xlsx_doel(doel: Path | None) -> Path:
     return doel
 
 
-def _schrijf(args, doel: Path, inhoud: bytes, wat: str) -> None:
+def _schrijf(args, doel: Path, inhoud: bytes, wat: str, invoer: list[Path] | None = None) -> None:
     from toetsing.rapport.schrijven import schrijf_veilig
 
-    invoer = [getattr(args, a) for a in ("werkplan", "verantwoording") if getattr(args, a, None)]
+    if invoer is None:
+        invoer = [getattr(args, a) for a in ("werkplan", "verantwoording") if getattr(args, a, None)]
     schrijf_veilig(doel, inhoud, overschrijf=args.overschrijf, invoer=invoer)
     print(f"{wat} geschreven naar {doel}.", file=sys.stderr)
 

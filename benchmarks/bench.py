@@ -1,0 +1,285 @@
+"""How fast is toetsing, and where does the time go? A script, not a test:
+
+    .venv/bin/python benchmarks/bench.py [--aantal 1000] [--werkers 2]
+
+It builds realistic werkplannen with voorbeelden/maak_voorbeelden.py (the joint werkplan
+of the five organisations, and one with 10x the rows on every sheet) and measures, in
+one run: the time per werkplan split into its stages, the floor (a bare openpyxl load
+and iteration of the same file), a batch of many werkplannen through the command line
+with the memory of its workers, the engine against the same checks in plain Python, and
+the start of `toetsing --help`. It prints the figures as Markdown tables (see README.md).
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from unittest import mock
+
+import openpyxl
+
+HIER = Path(__file__).resolve().parent
+sys.path.insert(0, str(HIER.parent / "voorbeelden"))
+import maak_voorbeelden as mk  # noqa: E402
+
+from toetsing.bevindingen import beoordeel  # noqa: E402
+from toetsing.engine.sessie import Engine  # noqa: E402
+from toetsing.feiten import Feit, maak_feiten  # noqa: E402
+from toetsing.lezen.importeer import lees_werkplan  # noqa: E402
+from toetsing.lezen.werkboek import Workbook  # noqa: E402
+from toetsing.rapport.als_json import als_json  # noqa: E402
+from toetsing.regels.model import Status  # noqa: E402
+from toetsing.toets import engine_voor, toets_werkplan  # noqa: E402
+
+REGELSET = "meierijstad-2020"
+TOETSING = Path(sys.executable).parent / "toetsing"
+
+
+# --- werkplannen -------------------------------------------------------------------------
+
+def normaal() -> openpyxl.Workbook:
+    """The joint werkplan of the five organisations, as the municipality receives it."""
+    return mk.bouw(mk.CONFORM, concept=False)
+
+
+def groot(factor: int = 10) -> openpyxl.Workbook:
+    """`factor` x the rows on every sheet; Algemeen excepted, as its fields are unique."""
+    w = copy.deepcopy(mk.CONFORM)
+    for blad in ("Blok A", "Producten"):
+        w[blad] = w[blad] * factor
+    for blad in ("Uren", "Begroting"):
+        rijen = [r for r in w[blad] if r[0] != "Totaal"] * factor
+        totaal = tuple(round(sum(r[i] for r in rijen), 2) for i in (1, 2))
+        w[blad] = rijen + [("Totaal", *totaal) + (None,) * (len(rijen[0]) - 3)]
+    with mock.patch.multiple(mk, KENGETALLEN=mk.KENGETALLEN * factor, RANDVOORWAARDEN=mk.RANDVOORWAARDEN * factor):
+        return mk.bouw(w, concept=False, deelopdrachten=mk.DEELOPDRACHTEN * factor)
+
+
+def cellen(pad: Path) -> int:
+    wb = openpyxl.load_workbook(pad)
+    return sum(c.value is not None for ws in wb for rij in ws.iter_rows() for c in rij)
+
+
+# --- time per werkplan -------------------------------------------------------------------
+
+def mediaan_ms(functie: Callable[[], object], keer: int) -> float:
+    functie()  # warm: imports, caches
+    tijden = []
+    for _ in range(keer):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden) * 1000
+
+
+def vloer(pad: Path) -> None:
+    """What any program reading the file pays at least: openpyxl's load and one pass over every cell."""
+    wb = openpyxl.load_workbook(pad)
+    for ws in wb:
+        for _ in ws.iter_rows(values_only=True):
+            pass
+
+
+def stappen(pad: Path, keer: int) -> dict[str, float]:
+    engine = engine_voor(REGELSET)
+    werkplan = lees_werkplan(pad)
+    feiten, index = maak_feiten(werkplan, engine.kader)
+    rapport = toets_werkplan(werkplan, engine)
+
+    def openen() -> None:
+        with Workbook(pad, lambda *_: None):
+            pass
+
+    lezen = mediaan_ms(openen, keer)
+    feitentijd = mediaan_ms(lambda: maak_feiten(werkplan, engine.kader), keer)
+    enginetijd = mediaan_ms(lambda: engine.evalueer(feiten), keer)
+    uit = {
+        "lezen (openpyxl)": lezen,
+        "importeren": mediaan_ms(lambda: lees_werkplan(pad), keer) - lezen,
+        "feiten": feitentijd,
+        "engine": enginetijd,
+        "rapport (bevindingen + json)": mediaan_ms(lambda: toets_werkplan(werkplan, engine), keer) - feitentijd
+        - enginetijd + mediaan_ms(lambda: als_json(rapport), keer),
+    }
+    uit["totaal"] = mediaan_ms(lambda: als_json(toets_werkplan(lees_werkplan(pad), engine)), keer)
+    uit["vloer: openpyxl laden en doorlopen"] = mediaan_ms(lambda: vloer(pad), keer)
+    assert beoordeel(engine.regelset, engine.evalueer(feiten), index)
+    return uit
+
+
+# --- a batch through the command line, with the memory of its processes -------------------
+
+def _rss_kb(pid: int) -> tuple[int, int]:
+    """(resident, peak) in kB of a process, from /proc."""
+    waarden = {}
+    try:
+        for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+            sleutel, _, rest = regel.partition(":")
+            if sleutel in ("VmRSS", "VmHWM"):
+                waarden[sleutel] = int(rest.split()[0])
+    except OSError:
+        return 0, 0
+    return waarden.get("VmRSS", 0), waarden.get("VmHWM", 0)
+
+
+def _kinderen(pid: int) -> list[int]:
+    kinderen = []
+    for taak in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            kinderen += [int(k) for k in taak.read_text().split()]
+        except OSError:
+            pass
+    return kinderen
+
+
+def batch(bron: Path, aantal: int, werkers: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        invoer, uitvoer = Path(tmp) / "werkplannen", Path(tmp) / "rapporten"
+        invoer.mkdir()
+        for i in range(aantal):
+            shutil.copy(bron, invoer / f"werkplan-{i:04d}.xlsx")
+        begin = time.perf_counter()
+        proces = subprocess.Popen([str(TOETSING), "toets", str(invoer), "--opdracht", REGELSET, "-o", str(uitvoer),
+                                   "--formaat", "json", "--werkers", str(werkers)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        metingen: list[tuple[int, list[tuple[int, int]], tuple[int, int]]] = []
+
+        def meet() -> None:
+            while proces.poll() is None:
+                klaar = len(os.listdir(uitvoer)) if uitvoer.exists() else 0
+                metingen.append((klaar, [_rss_kb(k) for k in _kinderen(proces.pid)], _rss_kb(proces.pid)))
+                time.sleep(0.02)
+
+        meter = threading.Thread(target=meet)
+        meter.start()
+        code = proces.wait()
+        seconden = time.perf_counter() - begin
+        meter.join()
+        assert code == 0, f"batch gaf exit {code}"
+        assert len(os.listdir(uitvoer)) == aantal + 2  # a report each, and the summary twice
+
+    def werkers_rss(vanaf: int) -> int:
+        """Resident memory of the largest worker when `vanaf` reports had been written."""
+        meting = next((m for m in metingen if m[0] >= vanaf and m[1]), None) or metingen[-1]
+        return max(r for r, _ in meting[1]) if meting[1] else 0
+
+    return {
+        "seconden": seconden,
+        "werkplannen per seconde": aantal / seconden,
+        "rss werker na 100 (MB)": werkers_rss(100) / 1024,
+        f"rss werker na {int(aantal * 0.95)} (MB)": werkers_rss(int(aantal * 0.95)) / 1024,
+        "piek werker (MB)": max(p for m in metingen for _, p in m[1]) / 1024,
+        "piek hoofdproces (MB)": max(m[2][1] for m in metingen) / 1024,
+    }
+
+
+# --- the engine against the same checks in plain Python ------------------------------------
+
+def _python_regels(feiten: list[Feit]) -> dict[str, Status]:
+    """CJG-BEREIKBAARHEID, JGD-TRENDRAPPORTAGE, BLOKA-RANDVOORWAARDEN and DEKKING-B01..B13,
+    written directly over the same facts (reikwijdte is volledig in these werkplannen)."""
+    def per(soort: str) -> list[Feit]:
+        return [f for f in feiten if f["soort"] == soort]
+
+    def ernst(statussen: list[Status]) -> Status:
+        return max(statussen, key=lambda s: s.ernst)
+
+    kengetallen, producten, rv, rijen = per("kengetal"), per("product"), per("randvoorwaarde"), per("deelopdracht")
+    uit = {}
+    delen = []
+    for code in ("CJG-TELEFONISCH", "CJG-DIGITAAL"):
+        eigen = [k for k in kengetallen if k.get("code") == code and k.get("ingevuld")]
+        delen += [Status.ontbreekt] if not eigen else [
+            Status.voldaan if k.get("getal", -1) >= 5 else Status.afwijkend for k in eigen]
+    uit["CJG-BEREIKBAARHEID"] = ernst(delen)
+    trend = [p for p in producten if p.get("code") == "TRENDRAPPORTAGE" and "kwartaalnr" in p]
+    uit["JGD-TRENDRAPPORTAGE"] = Status.ontbreekt if not trend else (
+        Status.voldaan if {20201, 20203} <= {p["kwartaalnr"] for p in trend} else Status.afwijkend)
+    delen = []
+    for code in ("RV-OPLEIDING", "RV-WERKWIJZE", "RV-SCHOLING", "RV-NORMEN", "RV-VERVANGING", "RV-VINDBAARHEID"):
+        eigen = [r for r in rv if r.get("code") == code]
+        delen += [Status.ontbreekt] if not eigen else [Status.voldaan if r.get("akkoord") is True else Status.afwijkend
+                                                       for r in eigen]
+    uit["BLOKA-RANDVOORWAARDEN"] = ernst(delen)
+    for nr in range(1, 14):
+        eigen = [r for r in rijen if r.get("nr") == float(nr)]
+        uit[f"DEKKING-B{nr:02d}"] = Status.ontbreekt if not eigen else (
+            Status.voldaan if all(any(v in r for r in eigen) for v in ("uitwerking", "resultaatmeting"))
+            else Status.afwijkend)
+    return uit
+
+
+def engine_tegen_python(pad: Path, keer: int) -> dict[str, float]:
+    volledig = engine_voor(REGELSET).regelset
+    ids = {"CJG-BEREIKBAARHEID", "JGD-TRENDRAPPORTAGE", "BLOKA-RANDVOORWAARDEN", *(f"DEKKING-B{n:02d}" for n in range(1, 14))}
+    engine = Engine(volledig.model_copy(update={"regels": [r for r in volledig.regels if r.id in ids]}))
+    feiten, index = maak_feiten(lees_werkplan(pad), engine.kader)
+    met_engine = {b.regel: b.status for b in beoordeel(engine.regelset, engine.evalueer(feiten), index)}
+    assert met_engine == _python_regels(feiten), "de engine en Python zijn het niet eens"
+    engine_ms = mediaan_ms(lambda: engine.evalueer(feiten), keer)
+    python_ms = mediaan_ms(lambda: _python_regels(feiten), keer)
+    return {"regels": len(ids), "engine (ms)": engine_ms, "python (ms)": python_ms, "engine / python": engine_ms / python_ms}
+
+
+def help_tijd(keer: int = 7) -> float:
+    tijden = []
+    for _ in range(keer):
+        begin = time.perf_counter()
+        subprocess.run([str(TOETSING), "--help"], capture_output=True, check=True)
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
+# --- output ------------------------------------------------------------------------------
+
+def tabel(koppen: list[str], rijen: list[list[object]]) -> str:
+    def cel(x: object) -> str:
+        return f"{x:.1f}" if isinstance(x, float) else str(x)
+
+    regels = ["| " + " | ".join(koppen) + " |", "|" + "---|" * len(koppen)]
+    regels += ["| " + " | ".join(cel(x) for x in rij) + " |" for rij in rijen]
+    return "\n".join(regels)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--aantal", type=int, default=1000, help="werkplannen in de batch")
+    p.add_argument("--werkers", type=int, default=os.cpu_count(), help="werkers in de batch")
+    p.add_argument("--keer", type=int, default=30, help="herhalingen per meting")
+    args = p.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paden = {"normaal": Path(tmp) / "normaal.xlsx", "10x groter": Path(tmp) / "groot.xlsx"}
+        normaal().save(paden["normaal"])
+        groot().save(paden["10x groter"])
+        print(f"# toetsing benchmark ({os.cpu_count()} kernen, Python {sys.version.split()[0]}, "
+              f"belasting vooraf {os.getloadavg()[0]:.1f})\n")
+
+        metingen = {naam: stappen(pad, args.keer if naam == "normaal" else max(3, args.keer // 5))
+                    for naam, pad in paden.items()}
+        print("## Tijd per werkplan (ms, mediaan)\n")
+        print(tabel(["stap", *(f"{n} ({cellen(p)} cellen)" for n, p in paden.items())],
+                    [[stap, *(m[stap] for m in metingen.values())] for stap in metingen["normaal"]]
+                    + [["totaal / vloer", *(m["totaal"] / m["vloer: openpyxl laden en doorlopen"]
+                                            for m in metingen.values())]]))
+
+        print(f"\n## Batch van {args.aantal} werkplannen (normaal), {args.werkers} werkers, via de opdrachtregel\n")
+        print(tabel(["meting", "waarde"], [[k, v] for k, v in batch(paden["normaal"], args.aantal, args.werkers).items()]))
+
+        print("\n## Engine tegen dezelfde controles in gewoon Python (normaal werkplan, ms, mediaan)\n")
+        print(tabel(["meting", "waarde"], [[k, v] for k, v in engine_tegen_python(paden["normaal"], args.keer * 10).items()]))
+
+    print(f"\n## Opstarten\n\n`toetsing --help`: {help_tijd():.2f} s")
+
+
+if __name__ == "__main__":
+    main()

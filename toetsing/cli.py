@@ -50,9 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--werkplan", type=Path, required=True, help="het werkplan waarop de subsidie is verleend (.xlsx)")
     _rapport_opties(v)
 
-    s = sub.add_parser("sjabloon", help="maak een leeg werkplan (.xlsx) om in te vullen, voor een opdracht")
-    s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020")
-    _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx in de huidige map)")
+    s = sub.add_parser("sjabloon", help="maak een leeg werkplan of een lege verantwoording (.xlsx) om in te vullen")
+    s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in --werkplan)")
+    s.add_argument("--verantwoording", action="store_true", help="een sjabloon voor de verantwoording na het jaar")
+    s.add_argument("--werkplan", type=Path,
+                   help="met --verantwoording: neem over wat dit werkplan toezegde (functies, codes, begrote uren en bedragen)")
+    _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx of verantwoording-<opdracht>.xlsx in de huidige map)")
 
     w = sub.add_parser("web", help="toets in de browser: start een webpagina op deze computer")
     w.add_argument("--host", default="127.0.0.1",
@@ -211,11 +214,25 @@ def _sjabloon(args) -> int:
     from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
     from toetsing.sjabloon import maak_sjabloon
 
-    if not args.opdracht:
+    if args.werkplan and not args.verantwoording:
+        raise ToetsingFout("--werkplan hoort bij een sjabloon voor de verantwoording: voeg --verantwoording toe.")
+    werkplan = None
+    if args.werkplan:
+        from toetsing.lezen.importeer import lees_werkplan
+        from toetsing.toets import kies_regelset
+
+        werkplan = lees_werkplan(args.werkplan)
+    opdracht = args.opdracht or (werkplan and kies_regelset(werkplan, None))
+    if not opdracht:
         raise ToetsingFout("Geef aan voor welke opdracht het sjabloon is, bijvoorbeeld: "
                            f"toetsing sjabloon --opdracht {beschikbare_regelsets()[0]}")
-    doel = _xlsx_doel(args.uitvoer or Path(f"werkplan-{args.opdracht}.xlsx"))
-    _schrijf(args, doel, maak_sjabloon(laad_regelset(args.opdracht)), "Het sjabloon")
+    stuk = "verantwoording" if args.verantwoording else "werkplan"
+    doel = _xlsx_doel(args.uitvoer or Path(f"{stuk}-{opdracht}.xlsx"))
+    _schrijf(args, doel, maak_sjabloon(laad_regelset(opdracht), stuk, werkplan), "Het sjabloon",
+             invoer=[args.werkplan] if args.werkplan else [])  # --verantwoording is a switch, not a file
+    if werkplan and werkplan.meldingen:
+        print(f"Let op: {len(werkplan.meldingen)} cel(len) van het werkplan konden niet worden gelezen; wat daar "
+              "staat, is niet overgenomen. Zie: toetsing toets " + str(args.werkplan), file=sys.stderr)
     return 0
 
 

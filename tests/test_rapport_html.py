@@ -137,6 +137,20 @@ def test_commando_html(tmp_path, capsys):
     assert "<h1>Toetsingsrapport</h1>" in capsys.readouterr().out
 
 
+def test_verantwoording_noemt_beide_bestanden(tmp_path):
+    voorbeelden = CONCEPT.parent
+    verantwoording, werkplan = voorbeelden / "verantwoording-2020-tekorten.xlsx", voorbeelden / "werkplan-conform.xlsx"
+    doel = tmp_path / "rapport.html"
+    assert main(["verantwoording", str(verantwoording), "--werkplan", str(werkplan), "--formaat", "html",
+                 "-o", str(doel)]) == 1
+    pagina = doel.read_text(encoding="utf-8")
+    assert "<title>Toetsingsrapport verantwoording verantwoording-2020-tekorten.xlsx</title>" in pagina
+    assert "<h1>Toetsingsrapport verantwoording</h1>" in pagina
+    assert f"<dt>Verantwoording</dt><dd>{verantwoording}</dd>" in pagina
+    assert f"<dt>Werkplan (toezegging)</dt><dd>{werkplan}</dd>" in pagina
+    assert "<dt>Werkplan</dt>" not in pagina
+
+
 def _chromium_of_overslaan() -> str:
     if CHROMIUM:
         return CHROMIUM

@@ -13,8 +13,9 @@ import pytest
 from toetsing.cli import main
 from toetsing.rapport import weergave
 from toetsing.rapport.als_xlsx import KOLOMMEN, als_xlsx
+from toetsing.rapport.annoteren import annoteer
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand
+from toetsing.toets import toets_bestand, toets_verantwoording_bestand
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
 
@@ -127,3 +128,40 @@ def test_commando_excel_rapport_vraagt_een_xlsx_naam_en_nooit_het_werkplan(tmp_p
     assert main(["toets", str(kopie), "--formaat", "xlsx", "-o", str(kopie), "--overschrijf"]) == 2
     assert "het werkplan zelf" in capsys.readouterr().err
     assert kopie.read_bytes() == voor
+
+
+VOORBEELDEN = CONCEPT.parent
+TEKORTEN = VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"
+CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+
+
+def test_verantwoording_noemt_beide_bestanden(tmp_path):
+    doel = tmp_path / "rapport.xlsx"
+    assert main(["verantwoording", str(TEKORTEN), "--werkplan", str(CONFORM), "--formaat", "xlsx", "-o", str(doel)]) == 1
+    ws = openpyxl.load_workbook(doel)["Samenvatting"]
+    assert ws["A1"].value == "Toetsingsrapport verantwoording"
+    regels = _waarden(ws)
+    assert regels["Verantwoording"][0] == str(TEKORTEN)
+    assert regels["Werkplan (toezegging)"][0] == str(CONFORM)
+    assert "Werkplan" not in regels
+    assert regels["Bestand"][0] == TEKORTEN.name  # the receipt is the verantwoording's
+
+
+def test_verantwoording_annoteren_met_onleesbare_cel_in_het_werkplan(tmp_path):
+    """The report of a verantwoording names unreadable cells of both files; the annotated copy
+    of the verantwoording marks and links only its own."""
+    werkplan = tmp_path / "werkplan.xlsx"
+    wb = openpyxl.load_workbook(CONFORM)
+    wb["Kengetallen"]["C3"] = "vijf"
+    wb.save(werkplan)
+    rapport = toets_verantwoording_bestand(TEKORTEN, werkplan)
+    assert [m.bestand for m in rapport.meldingen] == [str(werkplan)]
+    kopie = openpyxl.load_workbook(io.BytesIO(annoteer(rapport, TEKORTEN.read_bytes())))
+    ws = kopie["Toetsing"]
+    assert ws["A1"].value == "Toetsingsrapport verantwoording"
+    regels = _waarden(ws)
+    assert regels["Werkplan (toezegging)"][0] == str(werkplan)
+    melding = regels["werkplan.xlsx: Kengetallen!C3"]
+    assert '"vijf" is geen getal' in melding[0]
+    assert ws.cell(next(c.row for c in ws["A"] if c.value == "werkplan.xlsx: Kengetallen!C3"), 1).hyperlink is None
+    assert "Niet te lezen" not in kopie["Kengetallen"]["C3"].comment.text  # the verantwoording's own C3 is fine

@@ -58,12 +58,12 @@ def als_html(rapport: Rapport) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Toetsingsrapport {escape(Path(rapport.werkplan).name)}</title>",
+        f"<title>{escape(weergave.titel(rapport))} {escape(Path(rapport.werkplan).name)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         "<header>",
-        "<h1>Toetsingsrapport</h1>",
+        f"<h1>{escape(weergave.titel(rapport))}</h1>",
         _gegevens(weergave.kop(rapport)),
         "</header>",
         "<main>",
@@ -125,7 +125,7 @@ def _meldingen(rapport: Rapport) -> list[str]:
         return []
     items = "".join(f"<li>{escape(str(m))}</li>" for m in rapport.meldingen)
     return ['<h2 id="meldingen">Cellen die niet gelezen konden worden</h2>',
-            "<p>Deze cellen zijn als leeg getoetst. Verbeter ze in het werkplan en toets opnieuw.</p>",
+            "<p>Deze cellen zijn als leeg getoetst. Verbeter ze in het bestand dat erbij staat en toets opnieuw.</p>",
             f"<ul>{items}</ul>"]
 
 

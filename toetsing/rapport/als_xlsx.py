@@ -1,4 +1,4 @@
-"""The toetsingsrapport as an Excel workbook: a sheet Samenvatting (werkplan, opdracht,
+"""The toetsingsrapport as an Excel workbook: a sheet Samenvatting (the files, opdracht,
 counts per status and per onderdeel, unreadable cells, the receipt) and a sheet
 Bevindingen (one row per bevinding, ready to filter and print).
 
@@ -7,6 +7,7 @@ The sheet builders here are shared with the annotated werkplan (annoteren.py).
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -69,7 +70,7 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
     ws.column_dimensions["A"].width = 34
     for kolom in "BCDEF":
         ws.column_dimensions[kolom].width = 18
-    ws["A1"] = "Toetsingsrapport"
+    ws["A1"] = weergave.titel(rapport)
     ws["A1"].font = Font(bold=True, size=14)
     rij = 2
     for label, waarde in weergave.kop(rapport):
@@ -102,8 +103,10 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
         ws.cell(rij, 1, f"Deze cellen konden niet worden gelezen ({len(rapport.meldingen)}):").font = VET
         rij += 1
         for melding in rapport.meldingen:
-            cel = ws.cell(rij, 1, f"{melding.blad}!{melding.cel}" if melding.cel else melding.blad or melding.bestand)
-            if koppelen and melding.blad and melding.cel:
+            plek = f"{melding.blad}!{melding.cel}" if melding.cel else melding.blad or melding.bestand
+            eigen = melding.bestand == rapport.werkplan  # not the werkplan a verantwoording is toetst against
+            cel = ws.cell(rij, 1, plek if eigen else f"{Path(melding.bestand).name}: {plek}")
+            if koppelen and eigen and melding.blad and melding.cel:
                 koppel(cel, melding.blad, melding.cel)
             ws.cell(rij, 2, melding.tekst)
             rij += 1

@@ -1,4 +1,4 @@
-"""The annotated werkplan: a copy of the organisation's own workbook in which every cell a
+"""The annotated werkplan (or verantwoording): a copy of the organisation's own workbook in which every cell a
 bevinding rests on has the colour of its status and a comment naming rule, status and
 toelichting, with a first sheet Toetsing listing the bevindingen with links to those cells.
 
@@ -41,7 +41,7 @@ def heeft_macros(werkplan: bytes) -> bool:
 def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
     """The annotated copy of `werkplan` (the bytes of the toetst file) as .xlsx bytes."""
     if rapport.ontvangst is None or hashlib.sha256(werkplan).hexdigest() != rapport.ontvangst.bestand_sha256:
-        raise ToetsingFout("Het werkplan is veranderd terwijl het werd getoetst. Toets het opnieuw.")
+        raise ToetsingFout("Het bestand is veranderd terwijl het werd getoetst. Toets het opnieuw.")
     wb = openpyxl.load_workbook(io.BytesIO(werkplan), keep_vba=False)
     notities: dict[tuple[str, str], list[str]] = defaultdict(list)
     zwaarste: dict[tuple[str, str], Status] = {}
@@ -52,7 +52,8 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
             if plek not in zwaarste or b.status.ernst > zwaarste[plek].ernst:
                 zwaarste[plek] = b.status
     for melding in rapport.meldingen:
-        if melding.blad and melding.cel:
+        # a verantwoording's report also names cells of its werkplan: those are not in this copy
+        if melding.bestand == rapport.werkplan and melding.blad and melding.cel:
             notities[(melding.blad, melding.cel)].append(f"Niet te lezen: {melding.tekst}")
     for plek, teksten in notities.items():
         cel = wb[plek[0]][plek[1]]

@@ -1,5 +1,5 @@
 """What every report writer shows the same way: status words, symbols and colours, the
-grouping by blok and deelopdracht, the header lines and the receipt.
+grouping by blok and deelopdracht, the title and header lines and the receipt.
 
 Presentation only: every status comes from the Rapport; nothing here decides one.
 """
@@ -37,9 +37,18 @@ def telling(bevindingen: list[Bevinding]) -> dict[Status, int]:
     return {status: sum(b.status == status for b in bevindingen) for status in STATUSSEN}
 
 
+def titel(rapport: Rapport) -> str:
+    return "Toetsingsrapport verantwoording" if rapport.stuk == "verantwoording" else "Toetsingsrapport"
+
+
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
+    """Which files were toetst: the werkplan, or a verantwoording with the werkplan it accounts for."""
+    if rapport.stuk == "verantwoording":
+        stukken = [("Verantwoording", rapport.werkplan), ("Werkplan (toezegging)", rapport.toezegging or "")]
+    else:
+        stukken = [("Werkplan", rapport.werkplan)]
     return [
-        ("Werkplan", rapport.werkplan),
+        *stukken,
         ("Organisatie", rapport.organisatie or "(niet ingevuld)"),
         ("Opdracht", f"{rapport.opdracht_titel} ({rapport.opdracht})"),
         ("Getoetst op", rapport.getoetst_op.strftime(DATUM)),

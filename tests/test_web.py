@@ -102,11 +102,15 @@ def _data(href: str) -> bytes:
 
 
 def _geen_lek(antwoord) -> None:
-    """No stack trace, no server folder, and the security headers, whatever the answer."""
+    """No stack trace, no server folder (in the page nor in a download), and the security
+    headers, whatever the answer."""
     for naam, waarde in KOPPEN.items():
         assert antwoord.headers[naam] == waarde
     assert "Traceback" not in antwoord.text and 'File "' not in antwoord.text
-    assert tempfile.gettempdir() not in antwoord.text and "toetsing-web-" not in antwoord.text
+    teksten = [antwoord.text] + [_data(href).decode("utf-8") for href in re.findall(r'href="(data:[^"]+)"', antwoord.text)
+                                 if href.startswith(("data:text/", "data:application/json"))]
+    for tekst in teksten:
+        assert tempfile.gettempdir() not in tekst and "toetsing-web-" not in tekst
 
 
 def _fout_bij_veld(pagina: Pagina, veld: str) -> str:
@@ -205,6 +209,14 @@ def test_downloads_komen_van_de_schrijvers(client):
     assert kopie.sheetnames[0] == "Toetsing"
 
 
+def test_download_te_lang_voor_een_link(client, monkeypatch):
+    """A data: link longer than a browser follows is not offered; the page says why."""
+    monkeypatch.setattr(web, "DATA_URL_GRENS", 30_000)  # the Excel report fits, the others do not
+    pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
+    assert set(pagina.downloads["werkplan-concept.xlsx"]) == {"werkplan-concept-rapport.xlsx"}
+    assert pagina.platte_tekst.count("te groot om hier te downloaden") == 3
+
+
 def test_conform_werkplan_met_gekozen_opdracht(client):
     antwoord = _upload(client, _voorbeeld(CONFORM), opdracht="meierijstad-2020")
     assert antwoord.status_code == 200
@@ -223,7 +235,10 @@ def test_meer_werkplannen_samen(client):
     for pad in (CONFORM, CONCEPT):  # each werkplan's own report as when toetst alone
         assert pagina.telling[pad.name] == _json_telling(pad)
     assert "Wie doet welke deelopdracht" in pagina.platte_tekst
-    assert "gezamenlijk-rapport.json" in pagina.downloads[gezamenlijk]
+    assert set(pagina.downloads[gezamenlijk]) == {"gezamenlijk.xlsx", "gezamenlijk.json"}
+    samen = json.loads(_data(pagina.downloads[gezamenlijk]["gezamenlijk.json"]))
+    assert [w["werkplan"] for w in samen["werkplannen"]] == ["werkplan-conform.xlsx", "werkplan-concept.xlsx"]
+    assert len(samen["matrix"]) == len(laad_regelset("meierijstad-2020").deelopdrachten)
 
 
 def test_meer_werkplannen_met_verschillende_opdrachten(client):
@@ -263,6 +278,23 @@ def test_te_veel_bestanden(client):
     antwoord = _upload(client, *[(f"{i}.xlsx", b"x") for i in range(web.MAX_BESTANDEN + 1)])
     assert antwoord.status_code == 422
     assert f"hoogstens {web.MAX_BESTANDEN} werkplannen" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_lange_bestandsnaam(client):
+    antwoord = _upload(client, ("é" * 300 + ".xlsx", CONCEPT.read_bytes()))
+    assert antwoord.status_code == 200
+    assert set(Pagina(antwoord.text).telling) == {"é" * 55 + ".xlsx"}
+
+
+def test_onder_een_eigen_pad():
+    """Behind a proxy at /toetsing/ (uvicorn --root-path) every link and form stays there."""
+    client = TestClient(web.maak_app(), root_path="/toetsing", raise_server_exceptions=False)
+    antwoord = client.get("/toetsing/sjabloon", params={"opdracht": "bestaat-niet"})
+    assert antwoord.status_code == 422
+    pagina = Pagina(antwoord.text)
+    _fout_bij_veld(pagina, "opdracht")
+    adressen = [a[k] for t, a in pagina.tags for k in ("href", "action") if k in a and not a[k].startswith("#")]
+    assert adressen and all(a.startswith("/toetsing/") for a in adressen)
 
 
 def test_bestandsnaam_zonder_map_en_ontsnapt(client):

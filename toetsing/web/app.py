@@ -33,12 +33,9 @@ from toetsing import __version__
 from toetsing.bevindingen import Rapport
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.gezamenlijk import toets_gezamenlijk
-from toetsing.rapport import weergave
+from toetsing.rapport import formaten, weergave
 from toetsing.rapport.als_html import CSS as RAPPORT_CSS
-from toetsing.rapport.als_html import als_html
-from toetsing.rapport.als_json import als_json
 from toetsing.rapport.als_tekst import TEKEN
-from toetsing.rapport.als_xlsx import als_xlsx
 from toetsing.rapport.annoteren import annoteer, heeft_macros
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
@@ -49,6 +46,11 @@ MAX_BESTANDEN = 20
 # Chromium follows no URL longer than 2 MB, a data: link included
 DATA_URL_GRENS = 2 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FORMATEN = {  # formaat -> (how the link says it, media type)
+    "xlsx": ("in Excel", XLSX),
+    "html": ("als webpagina, om te bewaren of te printen", "text/html;charset=utf-8"),
+    "json": ("als JSON, voor andere programma's", "application/json"),
+}
 KOPPEN = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -160,7 +162,8 @@ def _pagina(request: Request, naam: str, status: int = 200, **context) -> HTMLRe
 def _formulierfout(request: Request, fout: ToetsingFout, status: int) -> HTMLResponse:
     """The form again, the message above it and at its field (a RegelFout is about the opdracht)."""
     veld = getattr(fout, "veld", "opdracht" if isinstance(fout, RegelFout) else "werkplan")
-    pagina = {"/sjabloon": "sjabloon.html", "/regels": "regels.html"}.get(request.url.path, "toetsen.html")
+    route = getattr(request.scope.get("endpoint"), "__name__", "")
+    pagina = {"sjabloon": "sjabloon.html", "regels": "regels.html"}.get(route, "toetsen.html")
     return _pagina(request, pagina, status, fout={"veld": veld, "tekst": str(fout)})
 
 
@@ -174,8 +177,9 @@ def _opdracht(waarde: str | None, verplicht: bool) -> str:
 
 
 def _bestandsnaam(naam: str) -> str:
-    """The name as uploaded, without a folder (some browsers send C:\\...\\naam.xlsx)."""
-    naam = "".join(t for t in PureWindowsPath(naam).name if t.isprintable()).strip()[-100:]
+    """The name as uploaded, without a folder (some browsers send C:\\...\\naam.xlsx), and
+    short enough for any file system (255 bytes, 4 bytes a character at most)."""
+    naam = "".join(t for t in PureWindowsPath(naam).name if t.isprintable()).strip()[-60:]
     return naam if naam.strip(".") else "werkplan.xlsx"
 
 
@@ -202,8 +206,12 @@ def _toets(bestanden: list[tuple[str, bytes]], opdracht: str) -> dict:
             raise type(fout)(_zonder_map(str(fout), map_)) from None
     rapporten = [_rapport_zonder_map(r, map_) for r in rapporten]
     uitslagen = [Uitslag(r, _downloads(r, inhoud), heeft_macros(inhoud)) for r, (_, inhoud) in zip(rapporten, bestanden)]
-    gezamenlijk = Uitslag(samen.gezamenlijk, _downloads(samen.gezamenlijk, None)) if samen else None
-    return {"samen": samen, "gezamenlijk": gezamenlijk, "uitslagen": uitslagen}
+    if samen is None:
+        return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen}
+    samen = samen.model_copy(update={"werkplannen": rapporten})
+    downloads = [_download(f"De gezamenlijke toetsing {_FORMATEN[f][0]}", f"gezamenlijk{formaten.EXTENSIES[f]}", f,
+                           formaten.inhoud_gezamenlijk(samen, f)) for f in ("xlsx", "json")]
+    return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
 
 
 def _zonder_map(tekst: str, map_: Path) -> str:
@@ -218,25 +226,21 @@ def _rapport_zonder_map(rapport: Rapport, map_: Path) -> Rapport:
     })
 
 
-def _downloads(rapport: Rapport, werkplan: bytes | None) -> list[Download]:
-    """The report in every format; with the werkplan's bytes also its annotated copy."""
-    stam = Path(rapport.werkplan).stem if werkplan is not None else "gezamenlijk"
-    stukken = [
-        ("Het rapport in Excel", f"{stam}-rapport.xlsx", XLSX, als_xlsx(rapport)),
-        ("Het rapport als webpagina, om te bewaren of te printen", f"{stam}-rapport.html",
-         "text/html;charset=utf-8", als_html(rapport).encode("utf-8")),
-        ("Het rapport als JSON, voor andere programma's", f"{stam}-rapport.json",
-         "application/json", als_json(rapport).encode("utf-8")),
+def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
+    """The report in every format, and the werkplan's annotated copy."""
+    stam = Path(rapport.werkplan).stem
+    return [
+        *(_download(f"Het rapport {_FORMATEN[f][0]}", f"{stam}-rapport{formaten.EXTENSIES[f]}", f,
+                    formaten.inhoud(rapport, f))
+          for f in ("xlsx", "html", "json")),
+        _download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", "xlsx",
+                  annoteer(rapport, werkplan)),
     ]
-    if werkplan is not None:
-        stukken.append(("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
-                        annoteer(rapport, werkplan)))
-    return [Download(tekst, naam, _data_url(soort, inhoud)) for tekst, naam, soort, inhoud in stukken]
 
 
-def _data_url(soort: str, inhoud: bytes) -> str:
-    url = f"data:{soort};base64,{base64.b64encode(inhoud).decode('ascii')}"
-    return url if len(url) <= DATA_URL_GRENS else ""
+def _download(tekst: str, naam: str, formaat: str, inhoud: bytes) -> Download:
+    url = f"data:{_FORMATEN[formaat][1]};base64,{base64.b64encode(inhoud).decode('ascii')}"
+    return Download(tekst, naam, url if len(url) <= DATA_URL_GRENS else "")
 
 
 class _Uploadgrens:

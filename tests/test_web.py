@@ -314,7 +314,7 @@ def test_te_groot_bestand(client):
     antwoord = _upload(client, ("groot.xlsx", b"\0" * (web.UPLOAD_GRENS + 1)))
     assert antwoord.status_code == 413
     _geen_lek(antwoord)
-    assert "te groot: samen hoogstens 20 MB" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert "te groot: u kunt hoogstens 20 MB tegelijk toetsen" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
 
 
 def test_te_groot_wordt_gezien_tijdens_het_lezen():

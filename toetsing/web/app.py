@@ -75,7 +75,7 @@ class Invoerfout(ToetsingFout):
 
 
 class TeGroot(Exception):
-    """The request body passed UPLOAD_GRENS."""
+    """The request body passed the upload limit."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
 
     @app.exception_handler(TeGroot)
     def te_groot(request: Request, fout: TeGroot):
-        tekst = (f"Het bestand is te groot: samen hoogstens {app.state.upload_mb} MB. "
+        tekst = (f"Dat is te groot: u kunt hoogstens {app.state.upload_mb} MB tegelijk toetsen. "
                  "Een werkplan is meestal veel kleiner; kies het goede bestand.")
         return _formulierfout(request, Invoerfout(tekst, "werkplan"), 413)
 

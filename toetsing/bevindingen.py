@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from toetsing.engine.sessie import Uitkomst
 from toetsing.feiten import Index
 from toetsing.regels.model import Regel, Regelset, Status
-from toetsing.werkplan.model import Melding, W
+from toetsing.werkplan.model import Melding, Plek, W
 
 
 class Bewijs(BaseModel):
@@ -107,7 +107,8 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
         raise RuntimeError(f"regel {regel.id}: de engine gaf geen uitkomst")
     status = max((u.deel.status for u in uitkomsten), key=lambda s: s.ernst)
     relevant = [u for u in uitkomsten if u.deel.status == status]
-    details: list[Bewijs] = []
+    # keyed by content: comparing pydantic models one by one is quadratic on large werkplannen
+    details: dict[tuple[str, str | None, str, str], Bewijs] = {}
     zinnen: list[str] = []
     for uitkomst in relevant:
         cellen = _cellen(uitkomst, index)
@@ -117,17 +118,17 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
         if zin not in zinnen:
             zinnen.append(zin)
         for w in cellen:
-            bewijs = Bewijs(cel=str(w.plek), blad=w.plek.blad, kolom=w.plek.kolom,
-                            verwacht=uitkomst.deel.verwacht, gevonden=weergave(w))
-            if bewijs not in details:
-                details.append(bewijs)
+            sleutel = (str(w.plek), w.plek.kolom, uitkomst.deel.verwacht, weergave(w))
+            if sleutel not in details:
+                details[sleutel] = Bewijs(cel=sleutel[0], blad=w.plek.blad, kolom=w.plek.kolom,
+                                          verwacht=sleutel[2], gevonden=sleutel[3])
     document = regelset.documenten[regel.bron.document]
     naam = regelset.deelopdrachten[regel.deelopdracht].naam if regel.deelopdracht else None
     return Bevinding(
         regel=regel.id, titel=regel.titel, status=status, toelichting=" ".join(zinnen),
         bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat, blok=regel.blok,
         deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
-        bewijs=list(dict.fromkeys(d.cel for d in details)), details=details,
+        bewijs=list(dict.fromkeys(d.cel for d in details.values())), details=list(details.values()),
     )
 
 
@@ -141,12 +142,12 @@ def _toon(waarde: Any) -> str:
 
 
 def _cellen(uitkomst: Uitkomst, index: Index) -> list[W]:
-    cellen: list[W] = []
+    cellen: dict[Plek, W] = {}  # one value per cell (a merged cell is read for every row it spans)
     for alias, velden in uitkomst.deel.bewijs.items():
         feit = uitkomst.feiten.get(alias)
         if not feit:
             continue
         for veld, w in index.get(feit["id"], []):
-            if veld in velden and w not in cellen:
-                cellen.append(w)
-    return cellen
+            if veld in velden:
+                cellen.setdefault(w.plek, w)
+    return list(cellen.values())

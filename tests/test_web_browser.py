@@ -85,9 +85,12 @@ def browser(tmp_path_factory, downloads):
 
 
 def _wacht(browser, voorwaarde, seconden: float = 60):
+    """Until `voorwaarde` holds; while the next page loads, elements of the last one go stale."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, seconden).until(voorwaarde)
+    return WebDriverWait(browser, seconden, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                         ).until(voorwaarde)
 
 
 def _actief(browser):

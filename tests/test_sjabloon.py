@@ -1,6 +1,7 @@
-"""The werkplan template: generated from the rule set, readable by the importer without a
-single Melding, with validations that help the organisation, and a round trip: filled in
-with the conform example's values it toetst to all voldaan."""
+"""The werkplan and verantwoording templates: generated from the rule set, readable by the
+importer without a single Melding, with validations that help the organisation, and a round
+trip: filled in with an example's values they toetsen to all voldaan. The verantwoording's
+template takes over what the werkplan committed."""
 from __future__ import annotations
 
 import io
@@ -12,13 +13,14 @@ import pytest
 
 import toetsing.sjabloon as sjabloon_module
 
+from toetsing.bevindingen import weergave
 from toetsing.cli import main
 from toetsing.lezen import bladen
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import CONTROLE_SOORTEN, Status
 from toetsing.sjabloon import BLAD_VAN_SOORT, KOPREGEL, bladen_nodig, maak_sjabloon
-from toetsing.toets import toets_bestand
+from toetsing.toets import toets_bestand, toets_verantwoording_bestand
 from toetsing.werkplan.model import Kwartaal
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
@@ -163,8 +165,8 @@ def _schrijfbaar(waarde):
 
 
 def _vul_in(sjabloon_pad: Path, bron: Path, doel: Path) -> None:
-    """Fill the template the way an organisation would: the values of the conform example,
-    row by row, into the row of the same code / number / onderdeel (or a new row)."""
+    """Fill the template the way an organisation would: the values of an example, row by
+    row, into the row of the same code / number / onderdeel / function (or a new row)."""
     leeg, voorbeeld = lees_werkplan(sjabloon_pad), lees_werkplan(bron)
     wb = openpyxl.load_workbook(sjabloon_pad)
     ws = wb["Algemeen"]
@@ -174,12 +176,13 @@ def _vul_in(sjabloon_pad: Path, bron: Path, doel: Path) -> None:
         if w is not None and veld.names[0] in rij_van:
             ws.cell(rij_van[veld.names[0]], 2, _schrijfbaar(w.waarde))
     sleutels = {"randvoorwaarden": "code", "kengetallen": "code", "producten": "code", "deelopdrachten": "nr",
-                "uren": "onderdeel", "begroting": "post"}
+                "uren": "onderdeel", "begroting": "post", "blok_a": "functie"}
     for tabel in bladen.TABLES:
         if tabel.sheet not in wb.sheetnames or tabel is bladen.ALGEMEEN:
             continue
         ws = wb[tabel.sheet]
-        kolom = {c.value: i for i, c in enumerate(ws[KOPREGEL], start=1)}
+        veld_van = {bladen.header_key(naam): k.field for k in tabel.columns for naam in k.names}
+        kolom = {veld_van[bladen.header_key(c.value)]: i for i, c in enumerate(ws[KOPREGEL], start=1)}
         sleutel = sleutels.get(tabel.attribute)
         vrij: dict = {}  # key -> template rows not yet used
         for rij in getattr(leeg, tabel.attribute):
@@ -194,8 +197,8 @@ def _vul_in(sjabloon_pad: Path, bron: Path, doel: Path) -> None:
             doelrij = plekken.pop(0) if plekken else next(volgende)
             for k in tabel.columns:
                 w = getattr(rij, k.field, None)
-                if k.names[0] in kolom and w:
-                    ws.cell(doelrij, kolom[k.names[0]], _schrijfbaar(w.waarde))
+                if k.field in kolom and w:
+                    ws.cell(doelrij, kolom[k.field], _schrijfbaar(w.waarde))
     wb.save(doel)
 
 
@@ -234,3 +237,129 @@ def test_commando_sjabloon(tmp_path, capsys, monkeypatch):
     assert ".xlsx" in capsys.readouterr().err
     assert main(["sjabloon", "--opdracht", "atlantis-2099", "-o", "a.xlsx"]) == 2
     assert not (tmp_path / "a.xlsx").exists()
+
+
+# --- the verantwoording template ------------------------------------------------------------
+
+WERKPLAN = VOORBEELDEN / "werkplan-conform.xlsx"
+VERANTWOORDINGBLADEN = ["Algemeen", "Blok A", "Randvoorwaarden", "Kengetallen", "Producten", "Uren", "Begroting"]
+
+
+@pytest.fixture(scope="module")
+def werkplan():
+    return lees_werkplan(WERKPLAN)
+
+
+@pytest.fixture(scope="module")
+def verantwoording(regelset, werkplan):
+    """The verantwoording template that starts from the conform werkplan."""
+    return openpyxl.load_workbook(io.BytesIO(maak_sjabloon(regelset, "verantwoording", werkplan)))
+
+
+def test_verantwoording_alleen_de_bladen_van_de_regels_voor_een_verantwoording(regelset, verantwoording):
+    assert verantwoording.sheetnames == VERANTWOORDINGBLADEN  # no rule judges a verantwoording's Deelopdrachten
+    assert bladen_nodig(regelset, "verantwoording") == set(VERANTWOORDINGBLADEN)
+    velden = [r["Veld"] for r in _rijen(verantwoording["Algemeen"])]
+    assert velden == ["Organisatie", "Subsidiejaar", "Opdracht", "Reikwijdte"]
+    for ws in verantwoording:
+        assert len(ws["A1"].value) > 30 and ws.freeze_panes == f"A{KOPREGEL + 1}"
+
+
+def test_verantwoording_kolommen_zijn_die_van_het_formaat(verantwoording):
+    koppen = {ws.title: [c.value for c in ws[KOPREGEL]] for ws in verantwoording}
+    assert koppen["Blok A"][:3] == ["Functie", "Fte geleverd", "Kwalificatie"]
+    assert koppen["Randvoorwaarden"][:3] == ["Code", "Randvoorwaarde", "Nagekomen"]
+    assert koppen["Kengetallen"][:4] == ["Code", "Omschrijving", "Realisatie", "Eenheid"]
+    assert koppen["Producten"][:4] == ["Code", "Product", "Deelopdracht", "Opgeleverd op"]
+    assert koppen["Uren"] == ["Onderdeel", "Uren gerealiseerd", "Uren begroot", "Toelichting"]
+    assert koppen["Begroting"] == ["Post", "Besteed", "Bedrag begroot", "Toelichting"]
+    # every header is one the importer reads, for the field the template meant
+    for tabel in bladen.TABLES[1:]:
+        if tabel.sheet in koppen:
+            namen = {bladen.header_key(n) for k in tabel.columns for n in k.names}
+            assert {bladen.header_key(kop) for kop in koppen[tabel.sheet]} <= namen
+    assert "10%" in verantwoording["Uren"]["A1"].value  # the threshold of VA-UREN-TOEGELICHT
+
+
+def test_verantwoording_neemt_de_toezeggingen_van_het_werkplan_over(verantwoording, werkplan):
+    algemeen = {r["Veld"]: r["Waarde"] for r in _rijen(verantwoording["Algemeen"])}
+    assert algemeen["Organisatie"] == werkplan.algemeen.organisatie.waarde
+    assert (algemeen["Subsidiejaar"], algemeen["Opdracht"]) == (2020, "meierijstad-2020")
+
+    ws = verantwoording["Blok A"]
+    functies = [(r["Functie"], r["Fte geleverd"]) for r in _rijen(ws)]
+    assert functies == [(r.functie.waarde, None) for r in werkplan.blok_a]
+    assert ws["B3"].comment.text == "Toegezegd in het werkplan: 6,4 fte"
+
+    ws = verantwoording["Kengetallen"]
+    rij = next(c.row for c in ws["A"] if c.value == "JW-BEREIK")
+    assert ws.cell(rij, 3).value is None and ws.cell(rij, 3).comment.text == "Toegezegd in het werkplan: 60 %"
+
+    ws = verantwoording["Producten"]
+    trend = [c.row for c in ws["A"] if c.value == "TRENDRAPPORTAGE"]
+    assert [ws.cell(r, 4).comment.text for r in trend] == ["Gepland in het werkplan: Q1 2020",
+                                                           "Gepland in het werkplan: Q3 2020"]
+
+    uren = [(r["Onderdeel"], r["Uren begroot"]) for r in _rijen(verantwoording["Uren"])]
+    assert uren == [(weergave(r.onderdeel), r.uren.waarde) for r in werkplan.uren]
+    assert uren[0] == ("Blok A", 19656) and uren[-1] == ("Totaal", 50516)
+    begroting = [(r["Post"], r["Bedrag begroot"], r["Besteed"]) for r in _rijen(verantwoording["Begroting"])]
+    assert begroting == [(r.post.waarde, r.bedrag.waarde, None) for r in werkplan.begroting]
+
+
+def test_verantwoording_invoer_wordt_gecontroleerd(verantwoording):
+    nagekomen = _validatie(verantwoording["Randvoorwaarden"], "C3")
+    assert (nagekomen.type, nagekomen.formula1) == ("list", '"ja,nee"')
+    for blad, cel in (("Blok A", "B3"), ("Uren", "B3"), ("Uren", "C3"), ("Begroting", "B3"), ("Begroting", "C3")):
+        assert _validatie(verantwoording[blad], cel).type == "decimal"
+    assert _validatie(verantwoording["Producten"], "D3").prompt
+
+
+def test_verantwoording_zonder_werkplan(regelset):
+    wb = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(regelset, "verantwoording")))
+    assert wb.sheetnames == VERANTWOORDINGBLADEN
+    assert not any(v for r in _rijen(wb["Blok A"]) for v in r.values())
+    assert [r["Code"] for r in _rijen(wb["Kengetallen"])] == list(regelset.kengetallen)
+    assert all(c.comment is None for ws in wb for rij in ws.iter_rows() for c in rij)
+    assert "uit het werkplan; laat die staan" not in wb["Uren"]["A1"].value
+
+
+def test_onaangeroerde_verantwoording_leest_zonder_meldingen(tmp_path, capsys):
+    leeg = tmp_path / "verantwoording.xlsx"
+    assert main(["sjabloon", "--verantwoording", "--werkplan", str(WERKPLAN), "-o", str(leeg)]) == 0
+    assert main(["verantwoording", str(leeg), "--werkplan", str(WERKPLAN)]) == 1
+    assert "niet worden gelezen" not in capsys.readouterr().out
+    rapport = toets_verantwoording_bestand(leeg, WERKPLAN)
+    assert rapport.meldingen == []
+    status = {b.regel: b.status for b in rapport.bevindingen}
+    assert status["VA-UREN-BEGROOT"] == Status.voldaan  # the budgeted hours are the werkplan's
+    assert status["VA-FTE-GELEVERD"] == Status.ontbreekt
+
+
+@pytest.mark.parametrize("met_werkplan", [True, False])
+def test_ingevulde_verantwoording_voldoet_overal(tmp_path, regelset, werkplan, met_werkplan):
+    leeg = tmp_path / "sjabloon.xlsx"
+    leeg.write_bytes(maak_sjabloon(regelset, "verantwoording", werkplan if met_werkplan else None))
+    ingevuld = tmp_path / "ingevuld.xlsx"
+    _vul_in(leeg, VOORBEELDEN / "verantwoording-2020.xlsx", ingevuld)
+    rapport = toets_verantwoording_bestand(ingevuld, WERKPLAN)
+    assert rapport.meldingen == []
+    assert {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan} == {}
+    assert rapport.exitcode == 0
+
+
+def test_commando_sjabloon_verantwoording(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["sjabloon", "--verantwoording", "--werkplan", str(WERKPLAN)]) == 0  # the opdracht of the werkplan
+    assert openpyxl.load_workbook(tmp_path / "verantwoording-meierijstad-2020.xlsx").sheetnames == VERANTWOORDINGBLADEN
+    assert main(["sjabloon", "--verantwoording", "--opdracht", "meierijstad-2021"]) == 0
+    assert (tmp_path / "verantwoording-meierijstad-2021.xlsx").exists()
+    capsys.readouterr()
+    assert main(["sjabloon", "--opdracht", "meierijstad-2020", "--werkplan", str(WERKPLAN)]) == 2
+    assert "--verantwoording" in capsys.readouterr().err
+    assert main(["sjabloon", "--verantwoording", "--opdracht", "vijfheerenlanden-2021"]) == 2
+    assert "geen regels voor een verantwoording" in capsys.readouterr().err
+    kopie = tmp_path / "werkplan.xlsx"
+    kopie.write_bytes(WERKPLAN.read_bytes())
+    assert main(["sjabloon", "--verantwoording", "--werkplan", str(kopie), "-o", str(kopie), "--overschrijf"]) == 2
+    assert kopie.read_bytes() == WERKPLAN.read_bytes()  # never over the werkplan it reads

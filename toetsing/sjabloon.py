@@ -134,7 +134,8 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
     the year, pre-filled with what the werkplan `toezegging` committed when it is given."""
     regels = [r for r in regelset.regels if stuk in r.toepassing]
     if not regels:
-        raise ToetsingFout(f"De opdracht {regelset.id} heeft geen regels voor een {stuk}; daarom is er geen sjabloon voor.")
+        raise ToetsingFout(f"De opdracht {regelset.id} heeft geen regels voor een {stuk}; "
+                           "daarom is er geen sjabloon voor.")
     uit_werkplan = toezegging is not None
     toezegging = toezegging or Werkplan(bestand="")  # no werkplan: nothing committed to show
     wb = Workbook()
@@ -146,7 +147,7 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
             continue
         kolommen = _kolommen(tabel, stuk)
         ws = wb.create_sheet(tabel.sheet)
-        _kop(ws, _uitleg(tabel.sheet, regels, stuk, uit_werkplan), [kop for _, kop in kolommen])
+        _kop(ws, _uitleg(tabel, regels, stuk, uit_werkplan), [kop for _, kop in kolommen])
         for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging), start=KOPREGEL + 1):
             for kolom, (k, _) in enumerate(kolommen, start=1):
                 cel = ws.cell(rij, kolom, waarden.get(k.field))
@@ -185,14 +186,14 @@ def _kolommen(tabel: bladen.Table, stuk: str) -> list[tuple[Column, str]]:
     return [(per_veld[v], VERANTWOORDING_KOPPEN.get(v, per_veld[v].names[0])) for v in velden]
 
 
-def _uitleg(blad: str, regels: list[Regel], stuk: str, uit_werkplan: bool) -> str:
+def _uitleg(tabel: bladen.Table, regels: list[Regel], stuk: str, uit_werkplan: bool) -> str:
+    blad = tabel.sheet
     if stuk != "verantwoording":
         return UITLEG_PER_BLAD[blad]
     zinnen = [UITLEG_VERANTWOORDING[blad]]
-    tabel = {"Uren": "uren", "Begroting": "begroting"}.get(blad)
     # the threshold above which a difference needs a reason is the rule's, so the sheet says it
     drempels = [c.drempel_procent for r in regels for c in r.controles
-                if isinstance(c, VorigJaarVergeleken) and c.met == "begroot" and c.tabel == tabel]
+                if isinstance(c, VorigJaarVergeleken) and c.met == "begroot" and c.tabel == tabel.attribute]
     if drempels:
         zinnen.append(f"Verschilt het meer dan {min(drempels):g}% van wat begroot was? Zeg dan waarom in de kolom "
                       "Toelichting.")
@@ -275,8 +276,11 @@ def _waarde(w: W | None) -> object:
     return w.waarde if w else None
 
 
+_Toezegging = tuple[str | None, CodeOmschrijving | None, Rij | None]  # code, its catalogue entry, the werkplan's row
+
+
 def _met_toezegging(catalogus: dict[str, CodeOmschrijving], rijen: list, naamveld: str,
-                    aantal: Callable[[str], int] = lambda _: 1) -> Iterator[tuple[str | None, CodeOmschrijving | None, Rij | None]]:
+                    aantal: Callable[[str], int] = lambda _: 1) -> Iterator[_Toezegging]:
     """Every code of the rule set with the werkplan's rows for it (without any, `aantal`
     empty ones), then the werkplan's rows with other codes. A row without a code counts
     for the code whose description it has, as the engine reads it."""

@@ -31,18 +31,15 @@ class Uitkomst:
 
 
 class _Host(durable_engine.Host):
-    """A durable-rules host that runs actions synchronously in the caller's thread
-    (the stock host also starts polling threads, which a batch tool does not need)."""
+    """A durable-rules host without background threads (the stock host starts polling
+    threads, which a batch tool does not need) and without actions of its own: `evalueer`
+    takes the fired rules from the engine itself."""
 
-    def __init__(self, acties: dict[str, Any]):
-        self._acties = acties
-        super().__init__()
-
-    def _run(self) -> None:  # no background dispatch threads
+    def _run(self) -> None:
         pass
 
     def get_action(self, action_name: str):
-        return self._acties[action_name]
+        return lambda c: None  # never called, but registering a rule asks for one
 
 
 class Engine:
@@ -70,8 +67,7 @@ class Engine:
                                          ("randvoorwaarde", regelset.randvoorwaarden))
             },
         )
-        self._opvang: list[Uitkomst] = []
-        self._host = _Host({naam: self._actie(naam) for naam in definitie})
+        self._host = _Host()
         # durable-rules keeps ruleset names process-wide; a fresh name per compile
         self._naam = f"{regelset.id}-{next(_volgnummer)}"
         try:
@@ -89,29 +85,27 @@ class Engine:
                 return f"Regelset {self.regelset.id}, regel-id {naam.split('#')[0]}: de engine kan deze controle niet verwerken ({fout})."
         return f"Regelset {self.regelset.id}: de engine kan de regels samen niet verwerken ({fout}); maak de regelset kleiner."
 
-    def _actie(self, naam: str):
-        deel = self.delen[naam]
-
-        def actie(c) -> None:
-            self._opvang.append(Uitkomst(deel, dict(c._m)))
-
-        return actie
-
     def evalueer(self, feiten: list[dict[str, Any]]) -> list[Uitkomst]:
-        """Assert all facts in one batch (the `einde` fact last) and collect what fired."""
+        """Assert all facts in one batch (the `einde` fact last) and collect what fired.
+
+        Each fired rule is taken from the engine's queue as it stands, without durable's
+        Python action machinery (a closure and a copy of the session state per fired rule,
+        a third of the evaluation time)."""
         sid = str(next(_volgnummer))
-        self._opvang = []
+        handle = self._ruleset._handle
+        uitkomsten: list[Uitkomst] = []
         try:
-            resultaat = durable_rules_engine.assert_facts(
-                self._ruleset._handle, json.dumps([{**f, "sid": sid} for f in feiten], ensure_ascii=False)
+            code, staat = durable_rules_engine.assert_facts(
+                handle, json.dumps([{**f, "sid": sid} for f in feiten], ensure_ascii=False)
             )
             # code 1: some facts match no rule at all, which is normal for a werkplan
-            if resultaat[0] not in (0, 1):
-                raise RuntimeError(f"durable-rules weigerde de feiten (code {resultaat[0]})")
-            fouten: list[BaseException] = []
-            self._ruleset.do_actions(resultaat[1], lambda fout, _staat: fouten.append(fout) if fout else None)
-            if fouten:
-                raise fouten[0]
-            return self._opvang
+            if code not in (0, 1):
+                raise RuntimeError(f"durable-rules weigerde de feiten (code {code})")
+            actie = durable_rules_engine.start_action_for_state(handle, staat)
+            bericht = actie[1] if actie else None
+            while bericht:  # {rule name: {alias in the condition: matched fact}}
+                uitkomsten += [Uitkomst(self.delen[naam], gevonden) for naam, gevonden in json.loads(bericht).items()]
+                bericht = durable_rules_engine.complete_and_start_action(handle, staat)
+            return uitkomsten
         finally:
             self._ruleset.delete_state(sid)

@@ -60,3 +60,13 @@ def test_verantwoording_met_tekorten(capsys):
     assert {r for r, s in status.items() if s != "voldaan"} == set(maak_voorbeelden.FOUTEN_VERANTWOORDING)
     fte = next(b for b in rapport["bevindingen"] if b["regel"] == "VA-FTE-GELEVERD")
     assert "Geleverd: 10,7 fte; toegezegd in het werkplan: 13,1 fte" in fte["toelichting"]
+
+
+def test_ontvangst_van_verantwoording_noemt_ook_het_werkplan(capsys):
+    import hashlib
+
+    main(["verantwoording", str(VOORBEELDEN / "verantwoording-2020.xlsx"), "--werkplan", str(VOORBEELDEN / "werkplan-conform.xlsx"),
+          "--formaat", "json"])
+    ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
+    assert ontvangst["toezegging_bestand"] == "werkplan-conform.xlsx"
+    assert ontvangst["toezegging_sha256"] == hashlib.sha256((VOORBEELDEN / "werkplan-conform.xlsx").read_bytes()).hexdigest()

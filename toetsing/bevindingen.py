@@ -52,6 +52,9 @@ class Ontvangst(BaseModel):
     bestand: str  # the werkplan's file name
     bestand_sha256: str
     getoetst_op: datetime
+    # for a verantwoording: the werkplan it was compared with
+    toezegging_bestand: str | None = None
+    toezegging_sha256: str | None = None
 
 
 class Rapport(BaseModel):

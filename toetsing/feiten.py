@@ -80,11 +80,13 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
 
     for attribuut, soort in TABELLEN.items():
         rijen: list[Rij] = getattr(werkplan, attribuut)
+        alle_bronnen: list[tuple[str, W]] = []
         for rij in rijen:
             feit, bronnen = _rijfeit(soort, rij, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
+            alle_bronnen += bronnen
         if rijen:
-            voeg_toe(*_tabelfeit(soort, len(rijen), [b for rij in rijen for b in _rijfeit(soort, rij, {})[1]]))
+            voeg_toe(*_tabelfeit(soort, len(rijen), alle_bronnen))
         if soort == "deelopdracht":
             for feit, bronnen in _deelopdrachtnummers(rijen):
                 voeg_toe(feit, bronnen)

@@ -27,11 +27,13 @@ def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = N
 
 
 def toets_verantwoording(verantwoording: Werkplan, werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
-                         sha256: str = "") -> Rapport:
+                         sha256: str = "", werkplan_sha256: str = "") -> Rapport:
     """Realisation against commitment: the verantwoording's facts with the werkplan's as toezegging."""
     feiten, index = maak_verantwoording_feiten(verantwoording, werkplan, engine.kader)
     rapport = _rapport(verantwoording, engine, feiten, index, tijd, sha256)
-    return rapport.model_copy(update={"stuk": "verantwoording", "toezegging": werkplan.bestand,
+    ontvangst = rapport.ontvangst.model_copy(update={"toezegging_bestand": Path(werkplan.bestand).name,
+                                                     "toezegging_sha256": werkplan_sha256})
+    return rapport.model_copy(update={"stuk": "verantwoording", "toezegging": werkplan.bestand, "ontvangst": ontvangst,
                                       "meldingen": [*werkplan.meldingen, *verantwoording.meldingen]})
 
 
@@ -64,7 +66,7 @@ def toets_bestand(pad: Path, regelset_id: str | None = None) -> Rapport:
 
     werkplan = lees_werkplan(pad)
     engine = engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze())
-    return toets_werkplan(werkplan, engine, sha256=hashlib.sha256(Path(pad).read_bytes()).hexdigest())
+    return toets_werkplan(werkplan, engine, sha256=_sha256(pad))
 
 
 def toets_verantwoording_bestand(pad: Path, werkplan_pad: Path, regelset_id: str | None = None) -> Rapport:
@@ -72,8 +74,12 @@ def toets_verantwoording_bestand(pad: Path, werkplan_pad: Path, regelset_id: str
 
     verantwoording, werkplan = lees_werkplan(pad), lees_werkplan(werkplan_pad)
     gekozen = kies_regelset(verantwoording, regelset_id) or kies_regelset(werkplan, None) or _geen_keuze()
-    return toets_verantwoording(verantwoording, werkplan, engine_voor(gekozen, "verantwoording"),
-                                sha256=hashlib.sha256(Path(pad).read_bytes()).hexdigest())
+    return toets_verantwoording(verantwoording, werkplan, engine_voor(gekozen, "verantwoording"), sha256=_sha256(pad),
+                                werkplan_sha256=_sha256(werkplan_pad))
+
+
+def _sha256(pad: Path) -> str:
+    return hashlib.sha256(Path(pad).read_bytes()).hexdigest()
 
 
 def _geen_keuze() -> str:

@@ -77,8 +77,10 @@ def met(alias: str, patroon: Patroon) -> Patroon:
 # --- compiling the checks ---------------------------------------------------------------
 
 class Compiler:
-    def __init__(self, regelset: Regelset):
+    def __init__(self, regelset: Regelset, stuk: str = "werkplan"):
         self.regelset = regelset
+        # the document the sentences speak of: a rule for both judges either
+        self.het_stuk = "De verantwoording" if stuk == "verantwoording" else "Het werkplan"
 
     def delen(self, regel: Regel) -> list[Deel]:
         delen: list[Deel] = []
@@ -207,7 +209,7 @@ def _kengetal_drempel(c: Compiler, regel: Regel, k: KengetalDrempel) -> list[Dee
                    {"k": ("waarde",)}, [met("k", en(getal, f))]) for f in fout),
             Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
                  {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]),
-            Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
+            Deel(regel.id, Status.ontbreekt, f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
                  verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))]),
         ]
     return delen
@@ -221,7 +223,7 @@ def _kengetal_aanwezig(c: Compiler, regel: Regel, k: KengetalAanwezig) -> list[D
         delen += [
             Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
                  [met("k", gevonden)]),
-            Deel(regel.id, Status.ontbreekt, f"Het werkplan vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
+            Deel(regel.id, Status.ontbreekt, f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
                  "ingevuld", {}, [met("e", EINDE), niet("k", gevonden)]),
         ]
     return delen
@@ -237,9 +239,9 @@ def _kengetal_toename(c: Compiler, regel: Regel, k: KengetalToename) -> list[Dee
              [met("d", doel), met("n", en(basis, vergelijk("$lt", "getal", {"d": "getal"})))]),
         Deel(regel.id, Status.afwijkend, f"{k.code} is niet hoger dan de nulmeting {k.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
              verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$gte", "getal", {"d": "getal"})))]),
-        Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen getal voor {k.code} ({c.regelset.kengetallen[k.code].omschrijving}).",
+        Deel(regel.id, Status.ontbreekt, f"{c.het_stuk} noemt geen getal voor {k.code} ({c.regelset.kengetallen[k.code].omschrijving}).",
              verwacht, {}, [met("e", EINDE), niet("d", doel)]),
-        Deel(regel.id, Status.ontbreekt, f"Het werkplan noemt geen nulmeting {k.nulmeting} ({c.regelset.kengetallen[k.nulmeting].omschrijving}).",
+        Deel(regel.id, Status.ontbreekt, f"{c.het_stuk} noemt geen nulmeting {k.nulmeting} ({c.regelset.kengetallen[k.nulmeting].omschrijving}).",
              verwacht, {}, [met("e", EINDE), niet("n", basis)]),
     ]
 
@@ -260,7 +262,7 @@ def _product_kwartalen(c: Compiler, regel: Regel, k: ProductKwartalen) -> list[D
                   niet("q", in_q)]),
         ]
     delen.append(Deel(regel.id, Status.ontbreekt,
-                      f"Het werkplan noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten; de opdracht vraagt {namen} {k.jaar}.",
+                      f"{c.het_stuk} noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten; de opdracht vraagt {namen} {k.jaar}.",
                       f"{namen} {k.jaar}", {}, [met("e", EINDE), niet("p", geleverd)]))
     return delen
 
@@ -276,7 +278,7 @@ def _product_uiterlijk(c: Compiler, regel: Regel, k: ProductUiterlijk) -> list[D
         Deel(regel.id, Status.afwijkend, f"{k.product} wordt pas opgeleverd in {{gevonden}}; de opdracht vraagt uiterlijk {k.uiterlijk}.",
              verwacht, {"p": ("oplevering",)}, [met("e", EINDE), met("p", te_laat), niet("q", op_tijd)]),
         Deel(regel.id, Status.ontbreekt,
-             f"Het werkplan noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten.",
+             f"{c.het_stuk} noemt geen oplevering van {k.product} ({c.regelset.producten[k.product].omschrijving}) op het blad Producten.",
              verwacht, {}, [met("e", EINDE), niet("p", geleverd)]),
     ]
 
@@ -287,7 +289,7 @@ def _codes_akkoord(c: Compiler, regel: Regel, k: CodesAkkoord) -> list[Deel]:
         info = c.regelset.randvoorwaarden[code]
         delen += _drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True}, [{"akkoord": False}], ("akkoord",),
                        (f"{code} is akkoord.", f"{code} ({info.omschrijving}) is niet akkoord: '{{gevonden}}'.",
-                        f"Het werkplan noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
+                        f"{c.het_stuk} noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
                        "akkoord = ja")
         # a listed randvoorwaarde without an answer has no agreement yet: missing, not refused
         delen.append(Deel(regel.id, Status.ontbreekt, f"Bij randvoorwaarde {code} ({info.omschrijving}) is Akkoord niet ingevuld.",
@@ -323,7 +325,7 @@ def _formatie_compleet(c: Compiler, regel: Regel, k: RijenCompleet) -> list[Deel
     gebreken = [(g, tekst, velden) for g in
                 (bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht))]
     return _elke_rij(regel, "formatie", gebreken, f"Elke functie in blok A heeft fte en {verplicht}.",
-                     "Het werkplan noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).", verwacht)
+                     f"{c.het_stuk} noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).", verwacht)
 
 
 def _rijen_controle(c: Compiler, regel: Regel, k: RijenIngevuld | RijenKeuze | RijenDrempel | RijenJa) -> list[Deel]:
@@ -386,7 +388,7 @@ def _deelopdracht_vermeldt(c: Compiler, regel: Regel, k: DeelopdrachtVermeldt) -
     if k.nr is None:  # any deelopdracht's row will do
         rij = feit("deelopdracht")
         return [*_noemt_termen(regel, k.termen, k.velden, lambda v, rx: feit("deelopdracht", {"$mt": {v: rx}}),
-                               "Het werkplan", f"de kolom {kolommen} van het blad Deelopdrachten",
+                               c.het_stuk, f"de kolom {kolommen} van het blad Deelopdrachten",
                                feit("tabel", {"tabel": "deelopdracht"})),
                 Deel(regel.id, Status.ontbreekt, "Het blad Deelopdrachten ontbreekt of is leeg.", "ingevulde deelopdrachten",
                      {}, [met("e", EINDE), niet("d", rij)])]

@@ -49,7 +49,7 @@ class Engine:
         regelset = regelset.model_copy(update={"regels": [
             r for r in regelset.regels if r.gezamenlijk == gezamenlijk and stuk in r.toepassing]})
         self.stuk = stuk
-        compiler = Compiler(regelset)
+        compiler = Compiler(regelset, stuk)
         self.regelset = regelset
         self.delen: dict[str, Deel] = {}
         definitie: dict[str, Any] = {}

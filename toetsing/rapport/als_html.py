@@ -11,7 +11,7 @@ from pathlib import Path
 
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.rapport import weergave
-from toetsing.rapport.als_tekst import TEKEN
+from toetsing.rapport.weergave import TEKEN
 from toetsing.regels.model import Status
 
 _KLEUREN_CSS = "\n".join(

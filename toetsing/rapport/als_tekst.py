@@ -2,14 +2,13 @@
 blok and deelopdracht. Status is always a word, colour only helps."""
 from __future__ import annotations
 
-from itertools import groupby
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
+from toetsing.rapport.weergave import TEKEN, groepen, kop, oordeel, titel
 from toetsing.regels.model import Status
 
 KLEUR = {
@@ -18,33 +17,13 @@ KLEUR = {
     Status.ontbreekt: "red",
     Status.niet_van_toepassing: "bright_black",
 }
-TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
-
-
-def groepnaam(b: Bevinding) -> str:
-    if b.blok == "algemeen":
-        return "Algemeen"
-    if b.blok == "A":
-        return "Blok A – formatie in het gebiedsteam"
-    return f"Blok B – deelopdracht {b.deelopdracht}: {b.deelopdracht_naam}"
-
-
-def _volgorde(b: Bevinding) -> tuple:
-    return ({"algemeen": 0, "A": 1, "B": 2}[b.blok], b.deelopdracht or 0)
 
 
 def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
-    kop = Table.grid(padding=(0, 2))
-    if rapport.stuk == "verantwoording":
-        kop.add_row("Verantwoording", rapport.werkplan)
-        kop.add_row("Werkplan", f"{rapport.toezegging} (wat is toegezegd)")
-    else:
-        kop.add_row("Werkplan", rapport.werkplan)
-    kop.add_row("Organisatie", rapport.organisatie or "(niet ingevuld)")
-    kop.add_row("Opdracht", f"{rapport.opdracht_titel} ({rapport.opdracht})")
-    kop.add_row("Getoetst op", rapport.getoetst_op.strftime("%d-%m-%Y %H:%M"))
-    titel = "Toetsingsrapport verantwoording" if rapport.stuk == "verantwoording" else "Toetsingsrapport"
-    console.print(Panel(kop, title=titel, title_align="left"))
+    tabel = Table.grid(padding=(0, 2))
+    for label, waarde in kop(rapport):
+        tabel.add_row(label, waarde)
+    console.print(Panel(tabel, title=titel(rapport), title_align="left"))
 
     telling = rapport.telling()
     samen = Table(title="Samenvatting", title_justify="left", show_header=True)
@@ -59,16 +38,14 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
         for melding in rapport.meldingen:
             console.print(f"  • {melding}", highlight=False)
 
-    for groep, bevindingen in groupby(sorted(rapport.bevindingen, key=_volgorde), key=groepnaam):
+    for groep, bevindingen in groepen(rapport):
         getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]
         if getoond:
             console.print(Text(f"\n{groep}", style="bold underline"))
         for b in getoond:
             console.print(_bevinding(b))
 
-    oordeel = "Alle eisen zijn voldaan." if rapport.exitcode == 0 else (
-        f"{telling['ontbreekt']} eis(en) ontbreken en {telling['afwijkend']} eis(en) wijken af.")
-    console.print(Text(f"\n{oordeel}", style="bold"))
+    console.print(Text(f"\n{oordeel(rapport)}", style="bold"))
     if rapport.ontvangst:
         o = rapport.ontvangst
         console.print(Text(f"toetsing {o.toetsing_versie} · regelset {o.regelset} ({o.regelset_vingerafdruk[:12]}) · "

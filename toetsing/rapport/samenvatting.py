@@ -12,7 +12,8 @@ from rich.text import Text
 
 from toetsing import __version__
 from toetsing.batch import Samenvatting, Uitslag
-from toetsing.rapport.als_tekst import KLEUR, TEKEN
+from toetsing.rapport.als_tekst import KLEUR
+from toetsing.rapport.weergave import TEKEN
 from toetsing.regels.model import Status
 
 _KOLOMMEN = (Status.voldaan, Status.afwijkend, Status.ontbreekt, Status.niet_van_toepassing)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from toetsing.bevindingen import Bevinding, Rapport
-from toetsing.rapport.als_tekst import TEKEN, _volgorde, groepnaam
 from toetsing.regels.model import Status
+
+TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
 
 # (text, fill) as hex; Excel's own "good / neutral / bad" styles, the neutral text darkened
 # so that every pair reaches a contrast of 4.5:1 (WCAG AA). Colour only helps: the word
@@ -26,6 +27,18 @@ DATUM = "%d-%m-%Y %H:%M"
 
 def statuswoord(status: Status) -> str:
     return f"{TEKEN[status]} {status.value}"
+
+
+def groepnaam(b: Bevinding) -> str:
+    if b.blok == "algemeen":
+        return "Algemeen"
+    if b.blok == "A":
+        return "Blok A – formatie in het gebiedsteam"
+    return f"Blok B – deelopdracht {b.deelopdracht}: {b.deelopdracht_naam}"
+
+
+def _volgorde(b: Bevinding) -> tuple:
+    return ({"algemeen": 0, "A": 1, "B": 2}[b.blok], b.deelopdracht or 0)
 
 
 def groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
@@ -73,5 +86,7 @@ def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
         ("Vingerafdruk regels (sha256)", o.regelset_vingerafdruk),
         ("Bestand", o.bestand),
         ("Vingerafdruk bestand (sha256)", o.bestand_sha256),
+        *([("Vergeleken met werkplan", o.toezegging_bestand), ("Vingerafdruk werkplan (sha256)", o.toezegging_sha256 or "")]
+          if o.toezegging_bestand else []),
         ("Getoetst op", o.getoetst_op.strftime(DATUM)),
     ]

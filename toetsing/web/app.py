@@ -35,7 +35,7 @@ from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.gezamenlijk import toets_gezamenlijk
 from toetsing.rapport import formaten, weergave
 from toetsing.rapport.als_html import CSS as RAPPORT_CSS
-from toetsing.rapport.als_tekst import TEKEN
+from toetsing.rapport.weergave import TEKEN
 from toetsing.rapport.annoteren import annoteer, heeft_macros
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.sjabloon import maak_sjabloon

@@ -24,6 +24,7 @@ from toetsing.lezen.waarden import (
     parse_reikwijdte,
     parse_whole_number,
     parse_yes_no,
+    quote,
 )
 from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
 from toetsing.tekst import normaliseer
@@ -91,7 +92,7 @@ def _check_kengetal(fields: dict[str, Any], reader: _Reader) -> None:
     waarde: W | None = fields.get("waarde")
     eenheid: W | None = fields.get("eenheid")
     if waarde and isinstance(waarde.waarde, str) and eenheid and normaliseer(eenheid.waarde) not in _TEXT_UNITS:
-        reader.report(waarde.plek.blad, waarde.plek.cel, f'"{waarde.waarde}" is geen getal')
+        reader.report(waarde.plek.blad, waarde.plek.cel, f"{quote(waarde.waarde)} is geen getal")
 
 
 # per contract sheet: what a row needs beyond its cells
@@ -100,6 +101,32 @@ _FINISH: dict[str, Callable[[dict[str, Any], _Reader], None]] = {
     "Uren": _mark_total("onderdeel"),
     "Begroting": _mark_total("post"),
 }
+
+
+# sheets on which a code has one answer, by the field that holds it (Producten lists a
+# code once per delivery)
+_ONE_ANSWER = {"Randvoorwaarden": "akkoord", "Kengetallen": "waarde"}
+
+
+def _report_conflicting_codes(rows: list[Any], field: str, reader: _Reader) -> None:
+    """A code twice with different answers: both rows go to the rules, and the melding
+    names both rows."""
+    first: dict[str, Any] = {}
+    for row in rows:
+        if row.code is None:
+            continue
+        seen = first.setdefault(row.code.waarde, row)
+        if _answer(seen, field) != _answer(row, field):
+            tekst = (
+                f"de code {row.code.waarde} staat ook in {seen.code.plek.cel}, met een ander antwoord; "
+                "beide rijen zijn getoetst, laat er één staan"
+            )
+            reader.report(row.code.plek.blad, row.code.plek.cel, tekst)
+
+
+def _answer(row: Any, field: str) -> Any:
+    w: W | None = getattr(row, field)
+    return None if w is None else w.waarde
 
 
 def _expected_headers(table: Table) -> str:
@@ -131,6 +158,8 @@ def _read_table(sheet: Sheet, table: Table, reader: _Reader) -> list[Any]:
         if finish:
             finish(fields, reader)
         rows.append(table.row_model(rij=row, **fields))
+    if table.sheet in _ONE_ANSWER:
+        _report_conflicting_codes(rows, _ONE_ANSWER[table.sheet], reader)
     return rows
 
 

@@ -17,10 +17,28 @@ from toetsing.werkplan.model import Kwartaal
 CellValue = str | int | float | bool | date | datetime | time
 
 MAX_DEELOPDRACHT = 99  # bounds ranges such as "1-99999" in Reikwijdte
+# Facts reach the rules engine as JSON, whose reader there stops at exponent notation,
+# which Python writes from 1e16 on; 10,000 rows below this limit still sum below that.
+MAX_NUMBER = 10**12
+MAX_QUOTE = 60  # characters of a cell quoted in a message
 
 
 class Unreadable(ValueError):
     """The cell's content is not what the column needs; str() is the Dutch message."""
+
+
+class _TooLarge(Unreadable):
+    """A number, but beyond MAX_NUMBER: not to be read as text either."""
+
+
+def shorten(text: str) -> str:
+    """A cell's text for a message: on one line, cut short when long."""
+    text = " ".join(text.split())
+    return f"{text[:MAX_QUOTE]}…" if len(text) > MAX_QUOTE else text
+
+
+def quote(text: str) -> str:
+    return f'"{shorten(text)}"'
 
 
 # --- text -------------------------------------------------------------------
@@ -116,23 +134,29 @@ def parse_number_text(text: str) -> float:
     s = re.sub(r"[.,]-{1,2}$", "", s)  # "12.500,-" is a whole amount
     number = _parse_digits(s)
     if number is None or len(sign) > 1:
-        raise Unreadable(f'"{text.strip()}" is geen getal')
+        raise Unreadable(f"{quote(text)} is geen getal")
     return float(-number if sign == "-" else number)
 
 
 def parse_number(value: CellValue, percent: bool = False) -> float:
     """A number cell (a percent-formatted 0.6 means 60) or text holding a number."""
     if isinstance(value, str):
-        return parse_number_text(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _percent(value) if percent else float(value)
-    raise Unreadable(f'"{as_text(value)}" is geen getal')
+        number = parse_number_text(value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = _percent(value) if percent else float(value)
+    else:
+        raise Unreadable(f"{quote(as_text(value))} is geen getal")
+    if not abs(number) < MAX_NUMBER:  # also infinity, from a cell holding 1E999
+        raise _TooLarge(f"{quote(as_text(value, percent))} is te groot; toetsing rekent met getallen tot 1.000.000.000.000")
+    return number
 
 
 def parse_number_or_text(value: CellValue, percent: bool = False) -> float | str:
     """For Kengetallen: a number when it reads as one, else the text as typed."""
     try:
         return parse_number(value, percent)
+    except _TooLarge:
+        raise
     except Unreadable:
         return as_text(value, percent)
 
@@ -140,7 +164,7 @@ def parse_number_or_text(value: CellValue, percent: bool = False) -> float | str
 def parse_whole_number(value: CellValue) -> int:
     number = parse_number(value)
     if not number.is_integer():
-        raise Unreadable(f'"{as_text(value)}" is geen heel getal')
+        raise Unreadable(f"{quote(as_text(value))} is geen heel getal")
     return int(number)
 
 
@@ -197,7 +221,7 @@ def parse_date(value: CellValue) -> date:
         return value
     if isinstance(value, str) and (found := _date_from_text(value)):
         return found
-    raise Unreadable(f'"{as_text(value)}" is geen datum')
+    raise Unreadable(f"{quote(as_text(value))} is geen datum")
 
 
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
@@ -224,7 +248,7 @@ def _quarter_from_text(text: str, subsidiejaar: int | None) -> Kwartaal | None:
     if years:
         return Kwartaal(jaar=int(years[0]), kwartaal=int(number))
     if subsidiejaar is None:
-        raise Unreadable(f'"{text.strip()}" noemt geen jaar en het Subsidiejaar ontbreekt')
+        raise Unreadable(f"{quote(text)} noemt geen jaar en het Subsidiejaar ontbreekt")
     return Kwartaal(jaar=subsidiejaar, kwartaal=int(number))
 
 
@@ -238,7 +262,7 @@ def parse_quarter(value: CellValue, subsidiejaar: int | None) -> Kwartaal:
     try:
         day = parse_date(value)
     except Unreadable:
-        raise Unreadable(f'"{as_text(value)}" is geen kwartaal') from None
+        raise Unreadable(f"{quote(as_text(value))} is geen kwartaal") from None
     return Kwartaal(jaar=day.year, kwartaal=(day.month - 1) // 3 + 1, datum=day)
 
 
@@ -266,7 +290,7 @@ def parse_yes_no(value: CellValue) -> bool:
         return True
     if key in _NO:
         return False
-    raise Unreadable(f'"{text}" is geen ja of nee')
+    raise Unreadable(f"{quote(text)} is geen ja of nee")
 
 
 # --- deelopdrachten, onderdelen, reikwijdte ---------------------------------
@@ -285,7 +309,7 @@ def parse_deelopdracht_nr(value: CellValue) -> int:
     else:
         number = 0
     if not 1 <= number <= MAX_DEELOPDRACHT:
-        raise Unreadable(f'"{as_text(value)}" is geen deelopdrachtnummer')
+        raise Unreadable(f"{quote(as_text(value))} is geen deelopdrachtnummer")
     return number
 
 
@@ -315,18 +339,24 @@ def parse_reikwijdte(value: CellValue) -> list[int] | None:
     if key in _VOLLEDIG:
         return None
     key = re.sub(r"\b(?:deelopdrachten|deelopdracht|nrs?)\b\.?", " ", key)
+    unreadable = Unreadable(f'{quote(text)} is geen reikwijdte; schrijf "volledig" of deelopdrachtnummers, bijv. "1, 2, 7"')
     numbers: set[int] = set()
     for part in re.split(r"[;,\n]| en ", key):
         for token in _RANGE.sub(lambda m: f"{m[1]}-{m[2]}", part.strip()).split():
             first, _, last = token.partition("-")
             if not (first.isdigit() and (last.isdigit() or not last)):
-                raise Unreadable(
-                    f'"{text}" is geen reikwijdte; schrijf "volledig" of deelopdrachtnummers, bijv. "1, 2, 7"'
-                )
-            low, high = int(first), int(last or first)
+                raise unreadable
+            low, high = _deelopdracht_digits(first), _deelopdracht_digits(last or first)
             if not 1 <= low <= high <= MAX_DEELOPDRACHT:
-                raise Unreadable(f'"{text}" is geen reikwijdte: nummers lopen van 1 tot {MAX_DEELOPDRACHT}')
+                raise Unreadable(f"{quote(text)} is geen reikwijdte: nummers lopen van 1 tot {MAX_DEELOPDRACHT}")
             numbers.update(range(low, high + 1))
     if not numbers:
-        raise Unreadable(f'"{text}" is geen reikwijdte; schrijf "volledig" of deelopdrachtnummers, bijv. "1, 2, 7"')
+        raise unreadable
     return sorted(numbers)
+
+
+def _deelopdracht_digits(digits: str) -> int:
+    """The number, or one beyond MAX_DEELOPDRACHT when it has more digits than that
+    (int() refuses a number of thousands of digits)."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= len(str(MAX_DEELOPDRACHT)) else MAX_DEELOPDRACHT + 1

@@ -7,6 +7,7 @@ The input file is read once into memory and never written.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 import zlib
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import IO
-from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 import defusedxml
 
@@ -27,7 +28,6 @@ with warnings.catch_warnings():
 
 import openpyxl  # noqa: E402  (after defuse_stdlib on purpose)
 from defusedxml import DefusedXmlException  # noqa: E402
-from defusedxml.ElementTree import iterparse  # noqa: E402
 from openpyxl.cell import Cell as OpenpyxlCell  # noqa: E402
 from openpyxl.cell import MergedCell  # noqa: E402
 from openpyxl.utils import range_boundaries  # noqa: E402
@@ -35,15 +35,19 @@ from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
 from toetsing.lezen.bladen import Column, Table, header_key  # noqa: E402
-from toetsing.lezen.waarden import CellValue, as_text  # noqa: E402
+from toetsing.lezen.waarden import CellValue, as_text, shorten  # noqa: E402
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # compressed, as on disk
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 # a ratio says nothing about a small member (10 kB of styles can compress 300x)
 RATIO_MIN_BYTES = 1024 * 1024
-# openpyxl creates an object per merged cell (~200 bytes); a whole column (A:A) still fits
-MAX_MERGED_CELLS = 2_000_000
+# openpyxl spends ~15-20 µs and ~300 bytes on every cell, filled, only formatted or
+# covered by a merge: these keep a file to a few seconds and ~100 MB; a werkplan has a
+# few thousand cells
+MAX_CELLS = 100_000
+MAX_MERGED_CELLS = 100_000
+MAX_XML_ELEMENTS = 500_000  # cells, texts and formatting together
 HEADER_ROWS = 10
 MAX_COLUMNS = 200
 MAX_ROWS = 10_000  # data rows read per sheet
@@ -54,7 +58,20 @@ _SHEET_ROWS, _SHEET_COLUMNS = 1_048_576, 16_384  # Excel's limits
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _RESAVE = "open het in Excel of LibreOffice en bewaar het als .xlsx"
+_DAMAGED = f"het bestand is beschadigd of geen .xlsx; {_RESAVE}"
 _ENTITIES = "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend"
+_TOO_BIG = (
+    f"het bestand heeft meer dan {MAX_CELLS:_} cellen of {MAX_XML_ELEMENTS:_} onderdelen en wordt niet geopend; "
+    "haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
+).replace("_", ".")  # Dutch thousands
+_MERGED = (
+    "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
+    "maak die samenvoeging ongedaan en bewaar het opnieuw"
+)
+
+# control characters (but tab and line breaks) and bidirectional overrides mean nothing in
+# a werkplan; in a terminal or on a web page they can hide or fake text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 Report = Callable[[str | None, str | None, str], None]  # (blad, cel, tekst)
 
@@ -118,17 +135,55 @@ def _area(ref: str) -> int:
     return ((max_col or _SHEET_COLUMNS) - (min_col or 1) + 1) * ((max_row or _SHEET_ROWS) - (min_row or 1) + 1)
 
 
-def _merged_area(stream: IO[bytes]) -> int:
-    area = 0
-    for _, element in iterparse(stream):
-        if element.tag.rpartition("}")[2] == "mergeCell":
-            area += _area(element.get("ref", ""))
-        element.clear()
-    return area
+class _Refused(Exception):
+    """Stops the scan of the archive; str() is the message for the user."""
 
 
-def _check_archive(path: Path, data: bytes) -> None:
-    """Refuse zip bombs, XML entities and absurd merged ranges before openpyxl sees the file."""
+@dataclass
+class _Scan:
+    """What one pass over every XML member finds, before openpyxl builds a single object.
+
+    expat with a handler per element keeps nothing in memory; a DTD is refused at its
+    first declaration, so no entity is ever defined, let alone expanded or fetched.
+    """
+
+    elements: int = 0
+    cells: int = 0
+    merged: int = 0
+    formulas: bool = False
+
+    def read(self, stream: IO[bytes]) -> None:
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = self._start
+        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _refuse_entities
+        try:
+            parser.ParseFile(stream)
+        except expat.ExpatError:
+            pass  # not XML (images), or XML openpyxl will report on
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        tag = name.rpartition(":")[2]  # with or without a namespace prefix
+        self.elements += 1
+        if tag == "c":
+            self.cells += 1
+        elif tag == "f":  # without any formula, no second pass to find uncalculated ones
+            self.formulas = True
+        elif tag == "mergeCell":
+            self.merged += _area(attributes.get("ref", ""))
+            if self.merged > MAX_MERGED_CELLS:
+                raise _Refused(_MERGED)
+        if self.cells > MAX_CELLS or self.elements > MAX_XML_ELEMENTS:
+            raise _Refused(_TOO_BIG)
+
+
+def _refuse_entities(*_: object) -> None:
+    raise _Refused(_ENTITIES)
+
+
+def _check_archive(path: Path, data: bytes) -> _Scan:
+    """Refuse zip bombs, XML entities, absurd merged ranges and absurd numbers of cells
+    before openpyxl sees the file."""
+    scan = _Scan()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
@@ -145,24 +200,15 @@ def _check_archive(path: Path, data: bytes) -> None:
             if total > MAX_UNCOMPRESSED_BYTES or too_compressed:
                 raise _fail(path, "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend")
             # every member, whatever its name: the workbook's relations decide what is a sheet
-            merged = 0
             for member in members:
                 with archive.open(member) as stream:
-                    try:
-                        merged += _merged_area(stream)
-                    except ParseError:
-                        continue  # not XML (images), or XML openpyxl will report on
-            if merged > MAX_MERGED_CELLS:
-                raise _fail(
-                    path,
-                    "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
-                    "maak die samenvoeging ongedaan en bewaar het opnieuw",
-                )
+                    scan.read(stream)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression
-        raise _fail(path, f"het bestand is beschadigd of geen .xlsx; {_RESAVE}") from None
-    except DefusedXmlException:
-        raise _fail(path, _ENTITIES) from None
+        raise _fail(path, _DAMAGED) from None
+    except _Refused as refused:
+        raise _fail(path, str(refused)) from None
+    return scan
 
 
 def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
@@ -176,11 +222,13 @@ def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
     except Exception as error:  # whatever openpyxl trips over in a damaged file
         if _caused_by(error, DefusedXmlException):  # openpyxl wraps it in a ValueError
             raise _fail(path, _ENTITIES) from None
+        if _caused_by(error, (zipfile.BadZipFile, zlib.error)):  # damage the scan stopped before
+            raise _fail(path, _DAMAGED) from None
         reason = type(error).__name__
         raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({reason}); {_RESAVE}") from None
 
 
-def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+def _caused_by(error: BaseException | None, kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
     while error is not None:
         if isinstance(error, kind):
             return True
@@ -195,7 +243,7 @@ class Workbook:
         self.path = path
         self._report = report
         self._data = _read_bytes(path)
-        _check_archive(path, self._data)
+        self._has_formulas = _check_archive(path, self._data).formulas
         self._values = _load(path, self._data, data_only=True)
         self._formulas: openpyxl.Workbook | None = None
         self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]
@@ -211,6 +259,8 @@ class Workbook:
     def formula_cells(self, title: str) -> frozenset[str]:
         """Cells of a sheet holding a formula; data_only loses that, so a second,
         read-only pass finds them (only needed when a cell reads as empty)."""
+        if not self._has_formulas:
+            return frozenset()
         if self._formulas is None:
             self._formulas = _load(self.path, self._data, read_only=True, data_only=False)
         rows = self._formulas[title].iter_rows(max_row=_MAX_SHEET_ROW, max_col=MAX_COLUMNS)
@@ -272,35 +322,42 @@ class Sheet:
         return cell
 
     def _has_own_content(self, row: int, col: int) -> bool:
-        # a merged range's value labels the rows below it, but does not make them rows
+        # a merged range's value labels the rows below it, but does not make them rows;
+        # a formula without a calculated value does, so that it is reported
         cell = self._ws.cell(row=row, column=col)
-        return not isinstance(cell, MergedCell) and not _blank(cell.value)
+        if isinstance(cell, MergedCell):
+            return False
+        return not _blank(cell.value) or (cell.value is None and cell.coordinate in self._formula_cells())
+
+    def _formula_cells(self) -> frozenset[str]:
+        if self._formulas is None:
+            self._formulas = self._workbook.formula_cells(self.title)
+        return self._formulas
 
     def cell(self, row: int, col: int) -> Cell | None:
         """The cell's content; None when empty, an error value, or an uncalculated formula."""
         cell = self._resolve(row, col)
+        value = _clean(cell.value)
         if cell.data_type == "e":
             self._report(
-                self.title, cell.coordinate, f"de cel bevat de foutwaarde {cell.value}; verbeter de formule of de invoer"
+                self.title, cell.coordinate, f"de cel bevat de foutwaarde {shorten(value)}; verbeter de formule of de invoer"
             )
             return None
-        if cell.value is None:
-            if self._formulas is None:
-                self._formulas = self._workbook.formula_cells(self.title)
-            if cell.coordinate in self._formulas:
+        if value is None:
+            if cell.coordinate in self._formula_cells():
                 self._report(
                     self.title,
                     cell.coordinate,
                     "de cel is een formule zonder berekende waarde; open en bewaar het bestand in Excel",
                 )
             return None
-        if _blank(cell.value):
+        if _blank(value):
             return None
-        return Cell(cell.value, cell.coordinate, "%" in (cell.number_format or ""))
+        return Cell(value, cell.coordinate, "%" in (cell.number_format or ""))
 
     def text(self, row: int, col: int) -> str:
         """The cell's content as text, '' when empty; for headers and Algemeen fields."""
-        value = self._resolve(row, col).value
+        value = _clean(self._resolve(row, col).value)
         return "" if _blank(value) else as_text(value)
 
     # --- rows and header ---
@@ -343,6 +400,10 @@ class Sheet:
             if all(fields.intersection(group) for group in table.required):
                 return Header(row, columns)
         return None
+
+
+def _clean(value: CellValue | None) -> CellValue | None:
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
 def _blank(value: object) -> bool:

@@ -6,6 +6,7 @@ cannot be opened at all raises `WerkplanFout`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,13 @@ class _Reader:
         typed = isinstance(cell.value, str)
         ruw = cell.value if typed and value != cell.value.strip() else None
         value_type = list[type(value[0])] if isinstance(value, list) else type(value)
-        return W[value_type](waarde=value, plek=Plek(blad=sheet.title, cel=cell.ref, kolom=header), ruw=ruw)
+        return _w(value_type)(waarde=value, plek=Plek(blad=sheet.title, cel=cell.ref, kolom=header), ruw=ruw)
+
+
+@cache
+def _w(value_type: Any) -> type[W]:
+    # pydantic looks a parametrised model up anew on every W[...]: a sixth of reading a table
+    return W[value_type]
 
 
 def _mark_total(field: str) -> Callable[[dict[str, Any], _Reader], None]:

@@ -224,6 +224,28 @@ def test_formule_met_berekende_waarde(tmp_path):
     assert werkplan.meldingen == []
 
 
+@pytest.mark.parametrize("berekend,ladingen", [(True, 1), (False, 2)])
+def test_tweede_lezing_alleen_voor_formules_zonder_waarde(tmp_path, monkeypatch, berekend, ladingen):
+    """data_only reads an uncalculated formula as empty; only then is the workbook read a
+    second time to find it (an empty Uren vorig jaar makes the reader ask)."""
+    wb = Workbook()
+    wb.active.title = "Uren"
+    wb.active.append(["Onderdeel", "Uren", "Uren vorig jaar"])
+    wb.active.append(["Blok A", "=40*50", None])
+    pad = tmp_path / "formules.xlsx"
+    wb.save(pad)
+    if berekend:
+        with zipfile.ZipFile(pad) as archief:
+            xml = archief.read("xl/worksheets/sheet1.xml").decode()
+        pad = vervang_in_zip(pad, "xl/worksheets/sheet1.xml", xml.replace("<v />", "<v>2000</v>").encode())
+    geladen = []
+    echt = werkboek._load
+    monkeypatch.setattr(werkboek, "_load", lambda *a, **k: geladen.append(k) or echt(*a, **k))
+    werkplan = lees_werkplan(pad)
+    assert len(geladen) == ladingen
+    assert len(werkplan.meldingen) == (0 if berekend else 1)
+
+
 def test_formule_zonder_berekende_waarde(tmp_path):
     werkplan = lees_werkplan(_met_formules(tmp_path, berekend=False))
     assert werkplan.uren[0].uren is None

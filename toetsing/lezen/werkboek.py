@@ -150,24 +150,41 @@ class _Scan:
     elements: int = 0
     cells: int = 0
     merged: int = 0
-    formulas: bool = False
+    # a formula without a calculated value (its <v> missing or empty): only then does the
+    # workbook need a second pass to find such cells, as data_only reads them as empty
+    uncalculated: bool = False
+    _formula: bool = False  # the current cell has a formula
+    _in_value: bool = False  # inside the current formula cell's <v>
+    _value: bool = False  # and that <v> holds text
 
     def read(self, stream: IO[bytes]) -> None:
         parser = expat.ParserCreate()
         parser.StartElementHandler = self._start
+        parser.CharacterDataHandler = self._text
         parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _refuse_entities
         try:
             parser.ParseFile(stream)
         except expat.ExpatError:
             pass  # not XML (images), or XML openpyxl will report on
+        self._end_cell()
+
+    def _end_cell(self) -> None:
+        self.uncalculated |= self._formula and not self._value
+        self._formula = self._value = False
+
+    def _text(self, text: str) -> None:
+        if self._in_value and text.strip():
+            self._value = True
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         tag = name.rpartition(":")[2]  # with or without a namespace prefix
         self.elements += 1
+        self._in_value = tag == "v" and self._formula  # <v> has no children: the next start ends it
         if tag == "c":
+            self._end_cell()
             self.cells += 1
-        elif tag == "f":  # without any formula, no second pass to find uncalculated ones
-            self.formulas = True
+        elif tag == "f":
+            self._formula = True
         elif tag == "mergeCell":
             self.merged += _area(attributes.get("ref", ""))
             if self.merged > MAX_MERGED_CELLS:
@@ -243,7 +260,7 @@ class Workbook:
         self.path = path
         self._report = report
         self._data = _read_bytes(path)
-        self._has_formulas = _check_archive(path, self._data).formulas
+        self._uncalculated = _check_archive(path, self._data).uncalculated
         self._values = _load(path, self._data, data_only=True)
         self._formulas: openpyxl.Workbook | None = None
         self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]
@@ -259,8 +276,8 @@ class Workbook:
     def formula_cells(self, title: str) -> frozenset[str]:
         """Cells of a sheet holding a formula; data_only loses that, so a second,
         read-only pass finds them (only needed when a cell reads as empty)."""
-        if not self._has_formulas:
-            return frozenset()
+        if not self._uncalculated:
+            return frozenset()  # every formula has its value: none of them reads as empty
         if self._formulas is None:
             self._formulas = _load(self.path, self._data, read_only=True, data_only=False)
         rows = self._formulas[title].iter_rows(max_row=_MAX_SHEET_ROW, max_col=MAX_COLUMNS)

@@ -3,6 +3,8 @@ and a broken file that is reported without stopping the rest."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from toetsing import batch
 from toetsing.batch import toets_alle, werkplannen_in
 from toetsing.cli import main
 
@@ -110,3 +113,30 @@ def test_voortgangsbalk_breekt_geen_uitvoer_die_geen_terminal_is(tmp_path):
             assert "\r" not in stroom and "\x1b" not in stroom
     assert json.loads(klaar.stdout)["werkplannen"][2]["fout"]
     assert klaar.stderr == ""
+
+
+def test_een_fout_van_het_programma_stopt_alleen_dat_werkplan(tmp_path, monkeypatch):
+    echt = batch.toets_bestand
+
+    def toets(pad, regelset_id=None):
+        if pad.name == "stuk.xlsx":
+            raise KeyError("onverwacht")
+        return echt(pad, regelset_id)
+
+    monkeypatch.setattr(batch, "toets_bestand", toets)
+    stuk = shutil.copy(CONFORM, tmp_path / "stuk.xlsx")
+    uitslagen = toets_alle([stuk, CONFORM], werkers=1).uitslagen
+    assert uitslagen[0].exitcode == 2 and "er ging iets mis in het programma zelf (KeyError" in uitslagen[0].fout
+    assert uitslagen[1].exitcode == 0
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the workers must inherit the patch")
+def test_een_gestopte_werker_stopt_de_batch_niet(tmp_path, monkeypatch):
+    """A worker that dies (out of memory, a crash in the engine): the summary still comes."""
+    def toets(pad, regelset_id=None):
+        os._exit(1)
+
+    monkeypatch.setattr(batch, "toets_bestand", toets)  # the workers are forked with it
+    samenvatting = toets_alle([CONFORM, CONCEPT, CONFORM], werkers=2)
+    assert samenvatting.exitcode == 2
+    assert all("toetsing stopte onverwacht" in u.fout for u in samenvatting.uitslagen)

@@ -115,7 +115,8 @@ def toets_alle(werkplannen: list[Path], regelset_id: str | None = None, doelen: 
                     uitslagen[i] = klaar.result()
                 except BrokenProcessPool:  # a worker died (out of memory, a crash in the engine)
                     uitslagen[i] = Uitslag(werkplan=str(taken[i][0]), exitcode=2,
-                                           fout="het programma stopte onverwacht bij dit werkplan")
+                                           fout=f"{taken[i][0]}: toetsing stopte onverwacht, bij dit of een ander "
+                                                "werkplan; probeer dit werkplan opnieuw met --werkers 1")
                 na_elk(uitslagen[i])
         finally:
             # on Ctrl-C, do not first run the werkplannen still waiting
@@ -129,8 +130,8 @@ def _start_werker(regelset_id: str | None, eigen_proces: bool = False) -> None:
     if regelset_id:
         engine_voor(regelset_id)
     if eigen_proces:
-        # what lives now (modules, the engine) lives until the end: the collector need not
-        # walk it again after every werkplan (about a tenth of the time per werkplan)
+        # what lives now (modules, the engine) lives until the end: the garbage collector
+        # need not walk it again at every collection during a werkplan
         gc.freeze()
 
 
@@ -144,7 +145,7 @@ def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: s
         return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout))
     except Exception as fout:  # a defect of ours stops this werkplan, not the batch
         return Uitslag(werkplan=str(pad), exitcode=2,
-                       fout=f"er ging iets mis in het programma zelf ({type(fout).__name__}: {fout})")
+                       fout=f"{pad}: er ging iets mis in het programma zelf ({type(fout).__name__}: {fout})")
     return Uitslag(werkplan=str(pad), organisatie=rapport.organisatie, telling=rapport.telling(),
                    meldingen=len(rapport.meldingen), exitcode=rapport.exitcode, rapport=str(doel) if doel else None)
 

@@ -8,9 +8,7 @@ import re
 from openpyxl import Workbook
 
 from toetsing.gezamenlijk import GezamenlijkRapport
-from toetsing.rapport.als_xlsx import (
-    BOVEN, KOPVULLING, VET, afdrukken, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting,
-)
+from toetsing.rapport.als_xlsx import _koprij, afdrukken, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting
 from toetsing.rapport.gezamenlijk_tekst import cel
 from toetsing.regels.model import Status
 
@@ -32,9 +30,8 @@ def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport) -> bytes:
 
 def _dekking(ws, rapport: GezamenlijkRapport) -> None:
     koppen = ["Deelopdracht", *rapport.indieners, "Werkplannen"]
-    ws.append(koppen)
+    _koprij(ws, 1, koppen)
     for kop in ws[1]:
-        kop.font, kop.fill, kop.alignment = VET, KOPVULLING, BOVEN
         ws.column_dimensions[kop.column_letter].width = 40 if kop.column == 1 else 22
     for rij in rapport.matrix:
         aantal = sum(bool(d.rijen) for d in rij.dekking)

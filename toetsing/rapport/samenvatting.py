@@ -69,17 +69,16 @@ def samenvatting_xlsx(samenvatting: Samenvatting) -> bytes:
     """The same table as a workbook, with a filter on the header row."""
     from openpyxl import Workbook
 
-    from toetsing.rapport.als_xlsx import BOVEN, KOPVULLING, VET, afdrukken, kleur, opslaan
+    from toetsing.rapport.als_xlsx import _koprij, afdrukken, kleur, opslaan
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Samenvatting"
     koppen = ["Werkplan", "Organisatie", *(f"{TEKEN[s]} {s.value}" for s in _KOLOMMEN), "Onleesbare cellen", "Uitslag",
               "Waarom niet getoetst", "Rapport"]
-    ws.append(koppen)
-    for kolom, cel in enumerate(ws[1], start=1):
-        cel.font, cel.fill, cel.alignment = VET, KOPVULLING, BOVEN
-        ws.column_dimensions[cel.column_letter].width = 40 if kolom in (1, 2, len(koppen) - 1, len(koppen)) else 14
+    _koprij(ws, 1, koppen)
+    for cel in ws[1]:
+        ws.column_dimensions[cel.column_letter].width = 40 if cel.column in (1, 2, len(koppen) - 1, len(koppen)) else 14
     for status, cel in zip(_KOLOMMEN, ws[1][2:]):
         kleur(cel, status)
     for u in samenvatting.uitslagen:

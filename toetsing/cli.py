@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--gezamenlijk", action="store_true",
                    help="toets de werkplannen samen, als delen van één gezamenlijke opdracht (wie doet welke deelopdracht)")
     t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
-    _rapport_opties(t)
+    _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan")
 
     r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron")
     r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020")
@@ -64,12 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _rapport_opties(p: argparse.ArgumentParser) -> None:
+def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapport naar dit bestand") -> None:
     """The options of every command that produces a toetsingsrapport."""
     _opdracht_optie(p)
     p.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
                    help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
-    _uitvoer_opties(p, "schrijf het rapport naar dit bestand")
+    _uitvoer_opties(p, uitvoer)
     p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
 
 

@@ -507,6 +507,21 @@ def test_foutwaarde_met_vreemde_tekst(tmp_path, capsys):
     ]
 
 
+def test_lege_foutwaarde(tmp_path, capsys):
+    pad = bewerk_blad(tmp_path, "Kengetallen", zet_cel("C3", '<c r="C3" t="e"><v></v></c>'))
+    assert meldingen(rapport(capsys, pad)) == [
+        ("Kengetallen", "C3", "de cel bevat de foutwaarde; verbeter de formule of de invoer")
+    ]
+
+
+def test_opmaak_met_een_getalnotatie_die_niet_bestaat(tmp_path, capsys):
+    # the percentage style of the examples now points at number format 999, which is not defined
+    pad = bewerk_lid(CONFORM, "xl/styles.xml", lambda xml: xml.replace('numFmtId="9"', 'numFmtId="999"'),
+                     tmp_path / "werkplan.xlsx")
+    verslag = rapport(capsys, pad)
+    assert verslag["meldingen"] == []
+
+
 def _met_externe_koppeling(tmp_path: Path) -> Path:
     """C4 (CJG-DIGITAAL) refers to another workbook on a web server; its cached value is 5."""
     pad = bewerk_blad(tmp_path, "Kengetallen", zet_cel("C4", '<c r="C4"><f>[1]Blad1!A1</f><v>5</v></c>'))
@@ -583,3 +598,37 @@ def test_geen_rapport_en_geen_tijdelijk_bestand_bij_een_onleesbaar_werkplan(tmp_
     pad = afgebroken(tmp_path)
     assert toets(capsys, pad, "-o", str(tmp_path / "rapport.txt")).code == 2
     assert [p.name for p in tmp_path.iterdir()] == ["werkplan.xlsx"]
+
+
+@pytest.mark.xfail(strict=True, reason="toetsing/rapport/als_tekst.py leest de tekst van cellen als rich-opmaak: "
+                                       "'[/]' in een cel breekt het tekstrapport af (gemeld bij issue 4)")
+def test_opmaakcodes_in_een_cel_breken_het_tekstrapport_niet(tmp_path, capsys):
+    toets(capsys, bewerk_werkboek(tmp_path, met_cel("Algemeen", "B3", "[/] [bold]Welzijn")))
+
+
+# --- docs/veiligheid-en-privacy.md states the limits of the code ---
+
+
+def _nl(getal: int) -> str:
+    return f"{getal:_}".replace("_", ".")
+
+
+def test_grenzen_in_de_documentatie_kloppen():
+    from toetsing.lezen import waarden, werkboek
+
+    tekst = (Path(__file__).resolve().parents[1] / "docs" / "veiligheid-en-privacy.md").read_text()
+    grenzen = [
+        f"grootte van het bestand | {werkboek.MAX_FILE_BYTES // 2**20} MB",
+        f"| {werkboek.MAX_UNCOMPRESSED_BYTES // 2**20} MB samen",
+        f"meer dan {werkboek.RATIO_MIN_BYTES // 2**20} MB is ingepakt | hoogstens {werkboek.MAX_COMPRESSION_RATIO} keer",
+        f"ook lege cellen met alleen opmaak | {_nl(werkboek.MAX_CELLS)}",
+        f"samengevoegde cellen, samen | {_nl(werkboek.MAX_MERGED_CELLS)}",
+        f"teksten en opmaak samen) | {_nl(werkboek.MAX_XML_ELEMENTS)}",
+        f"in de eerste {werkboek.HEADER_ROWS} rijen",
+        f"de eerste {werkboek.MAX_COLUMNS} |",
+        f"| {_nl(werkboek.MAX_ROWS)} (daarna een melding); na {werkboek.MAX_EMPTY_RUN} lege rijen",
+        f"kleiner dan {_nl(waarden.MAX_NUMBER)}",
+        f"1 tot en met {waarden.MAX_DEELOPDRACHT}",
+        f"de eerste {waarden.MAX_QUOTE} tekens",
+    ]
+    assert [grens for grens in grenzen if grens not in tekst] == []

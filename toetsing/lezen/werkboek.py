@@ -356,8 +356,9 @@ class Sheet:
         cell = self._resolve(row, col)
         value = _clean(cell.value)
         if cell.data_type == "e":
+            foutwaarde = "" if value is None else f" {shorten(str(value))}"
             self._report(
-                self.title, cell.coordinate, f"de cel bevat de foutwaarde {shorten(value)}; verbeter de formule of de invoer"
+                self.title, cell.coordinate, f"de cel bevat de foutwaarde{foutwaarde}; verbeter de formule of de invoer"
             )
             return None
         if value is None:
@@ -370,7 +371,7 @@ class Sheet:
             return None
         if _blank(value):
             return None
-        return Cell(value, cell.coordinate, "%" in (cell.number_format or ""))
+        return Cell(value, cell.coordinate, _percent_format(cell))
 
     def text(self, row: int, col: int) -> str:
         """The cell's content as text, '' when empty; for headers and Algemeen fields."""
@@ -417,6 +418,14 @@ class Sheet:
             if all(fields.intersection(group) for group in table.required):
                 return Header(row, columns)
         return None
+
+
+def _percent_format(cell: OpenpyxlCell) -> bool:
+    try:
+        number_format = cell.number_format
+    except IndexError:  # a style pointing at a number format the file does not define
+        return False
+    return "%" in (number_format or "")
 
 
 def _clean(value: CellValue | None) -> CellValue | None:

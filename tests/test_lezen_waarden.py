@@ -318,3 +318,46 @@ def test_lijst_heen_en_terug(namen, scheiding):
 @given(st.sets(st.integers(min_value=1, max_value=99), min_size=1))
 def test_reikwijdte_heen_en_terug(nummers):
     assert parse_reikwijdte(", ".join(map(str, nummers))) == sorted(nummers)
+
+
+@given(st.sampled_from(["ja", "j", "x", "akkoord", "✓", "true", "nee", "n", "niet akkoord", "false", "✗"]),
+       st.sampled_from([str.lower, str.upper, str.title]), st.sampled_from(["", " ", ".", "  "]))
+def test_ja_nee_in_elke_schrijfwijze(woord, schrijfwijze, rest):
+    ja = woord in ("ja", "j", "x", "akkoord", "✓", "true")
+    assert parse_yes_no(f" {schrijfwijze(woord)}{rest}") is ja
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["{}", "{}.", "Deelopdracht {}", "B{}", "{}. Jeugd", "0{}"]))
+def test_deelopdrachtnummer_heen_en_terug(nummer, vorm):
+    assert parse_deelopdracht_nr(vorm.format(nummer)) == nummer
+    assert parse_onderdeel(vorm.format(nummer)) == str(nummer)
+
+
+# whatever a cell holds: every parser gives a value or a Dutch Unreadable, never another error
+_CELTEKST = st.text() | st.lists(st.sampled_from(
+    [*"0123456789.,-;:/ €%qQkKe\n", "kwartaal", "eerste", "oktober", "2020", "t/m", "deelopdracht", "blok a", "9" * 5000]
+), max_size=12).map("".join)
+_CELWAARDE = _CELTEKST | st.integers() | st.floats() | st.booleans() | st.dates() | st.datetimes() | st.times()
+_LEZERS = [
+    as_text, parse_code, parse_list, parse_number, parse_number_or_text, parse_whole_number, parse_date,
+    parse_yes_no, parse_deelopdracht_nr, parse_onderdeel, parse_reikwijdte,
+    lambda waarde: parse_number(waarde, percent=True), lambda waarde: parse_quarter(waarde, 2020),
+    lambda waarde: parse_quarter(waarde, None),
+]
+
+
+@given(_CELWAARDE)
+def test_elke_lezer_leest_elke_cel_of_meldt_het(waarde):
+    for lees in _LEZERS:
+        try:
+            lees(waarde)
+        except Unreadable as fout:
+            assert "\n" not in str(fout) and len(str(fout)) < 300  # one short line for the report
+
+
+@given(st.floats(allow_nan=False) | st.integers(), st.booleans())
+def test_getallen_blijven_onder_de_grens(getal, procent):
+    try:
+        assert abs(parse_number(getal, procent)) < 10**12
+    except Unreadable as fout:
+        assert "te groot" in str(fout)

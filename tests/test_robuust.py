@@ -331,6 +331,14 @@ def test_een_miljoen_opgemaakte_lege_rijen_worden_snel_geweigerd(tmp_path, capsy
     assert (uitkomst.code, uitkomst.fout) == (2, f"toetsing: {pad}: {TE_GROOT}\n")
 
 
+def test_cel_met_duizenden_cijfers_kost_geen_kwadratische_tijd(tmp_path, capsys):
+    # Excel allows 32,767 characters in a cell; Reikwijdte once tried a range from every digit
+    pad = bewerk_werkboek(tmp_path, met_cel("Algemeen", "B8", "0" * 32_000))
+    assert meldingen(json.loads(begrensd(capsys, pad).uit)) == [
+        ("Algemeen", "B8", f'"{"0" * 60}…" is geen reikwijdte: nummers lopen van 1 tot 99')
+    ]
+
+
 def test_zipbom_wordt_geweigerd_voor_hij_geheugen_kost(tmp_path, capsys):
     assert begrensd(capsys, ONLEESBAAR["zipbom (omvang)"][0](tmp_path)).code == 2
 

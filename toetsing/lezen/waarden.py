@@ -281,9 +281,9 @@ def parse_yes_no(value: CellValue) -> bool:
         return bool(value)
     text = as_text(value)
     # symbols first: normaliseer() drops characters outside ASCII
-    if text in _YES_SYMBOLS:
+    if text.rstrip(".! ") in _YES_SYMBOLS:
         return True
-    if text in _NO_SYMBOLS:
+    if text.rstrip(".! ") in _NO_SYMBOLS:
         return False
     key = normaliseer(text).rstrip(".!")
     if key in _YES:
@@ -328,7 +328,9 @@ def parse_onderdeel(value: CellValue) -> str:
 
 
 _VOLLEDIG = {"volledig", "alle", "alles", "alle deelopdrachten"}
-_RANGE = re.compile(r"(\d+) ?(?:-|t/m|tm|tot en met) ?(\d+)")
+# a range starts where a number starts: without the lookbehind a cell of thousands of
+# digits would be tried from every digit, quadratic in its length
+_RANGE = re.compile(r"(?<!\d)(\d++) ?(?:-|t/m|tm|tot en met) ?(\d+)")
 
 
 def parse_reikwijdte(value: CellValue) -> list[int] | None:

@@ -22,6 +22,7 @@ import multiprocessing
 import random
 import re
 import tempfile
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -38,6 +39,7 @@ OPDRACHT = "meierijstad-2020"
 SEED = 2019_10_15
 AANTAL = 3000  # in the suite; the soak benchmark runs more
 DEFECT = "er ging iets mis in het programma zelf"  # main's line for a defect of ours
+MAX_SECONDEN = 5  # per variant: a damaged file costs no more than a hostile one may
 
 Leden = dict[str, bytes]  # archive member -> content, in archive order
 
@@ -220,6 +222,15 @@ def blad_uit_werkmap(rng: random.Random, leden: Leden) -> str:
     return "blad uit de werkmap gehaald"
 
 
+def blad_dubbel(rng: random.Random, leden: Leden) -> str:
+    """A second sheet entry for the same part, under another name and id."""
+    naam = rng.choice(_BLADNAMEN)
+    _bewerk_xml(leden, "xl/workbook.xml", lambda xml: _vervang_een(
+        rng, re.compile(r"<sheet [^>]*/>"), xml,
+        lambda t: t[0] + re.sub(r'name="[^"]*" sheetId="\d+"', f'name="{escape(naam)}" sheetId="99"', t[0])))
+    return f"blad dubbel als {naam!r}"
+
+
 def bladen_verwisselen(rng: random.Random, leden: Leden) -> str:
     def verwissel(xml: str) -> str:
         ids = re.findall(r'r:id="([^"]+)"', xml)
@@ -249,7 +260,8 @@ def lid_bewerken(rng: random.Random, leden: Leden) -> str:
 
 
 _WERKMAPBEWERKINGEN = [blad_bewerken] * 12 + [
-    blad_hernoemen, blad_hernoemen, blad_uit_werkmap, bladen_verwisselen, opmaak, opmaak, lid_weg, lid_bewerken,
+    blad_hernoemen, blad_hernoemen, blad_uit_werkmap, blad_dubbel, bladen_verwisselen, opmaak, opmaak, lid_weg,
+    lid_bewerken,
 ]
 
 # --- damage to the zip file itself ---
@@ -319,13 +331,15 @@ def toets_variant(v: Variant, pad: Path) -> tuple[int | str, str]:
     pad.write_bytes(v.inhoud)
     uit, fout = io.StringIO(), io.StringIO()
     opties = ["--opdracht", OPDRACHT] if v.opdracht else []
+    begin = time.perf_counter()
     with contextlib.redirect_stdout(uit), contextlib.redirect_stderr(fout):
         try:
             code: int | str = main(["toets", str(pad), "--formaat", "json", *opties])
         except (Exception, SystemExit) as ontsnapt:  # what this test is about
             code = f"{type(ontsnapt).__name__}: {ontsnapt}"
+    duur = time.perf_counter() - begin
     fout_tekst = fout.getvalue()
-    problemen = []
+    problemen = [f"{duur:.1f} s"] if duur > MAX_SECONDEN else []
     if code not in (0, 1, 2):
         problemen.append(f"exit {code}")
     if "Traceback" in fout_tekst or DEFECT in fout_tekst:

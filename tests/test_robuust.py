@@ -205,6 +205,15 @@ def zip_wachtwoord(tmp_path: Path) -> Path:
     return schrijf("werkplan.xlsx", bytes(data))(tmp_path)
 
 
+def verschoven_inhoudsopgave(tmp_path: Path) -> Path:
+    """The zip's table of contents claims to start 1 MB later: every member then lies before the file."""
+    data = bytearray(CONFORM.read_bytes())
+    eind = data.rindex(b"PK\x05\x06")
+    plek = int.from_bytes(data[eind + 16 : eind + 20], "little") + 2**20
+    data[eind + 16 : eind + 20] = plek.to_bytes(4, "little")
+    return schrijf("werkplan.xlsx", bytes(data))(tmp_path)
+
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Excel stores a password-protected .xlsx as an OLE file with an EncryptedPackage stream
 _VERSLEUTELD = _OLE + bytes(600) + "EncryptedPackage".encode("utf-16-le") + bytes(600)
@@ -222,6 +231,7 @@ ONLEESBAAR = {
     "afgebroken zip": (afgebroken, BESCHADIGD),
     "beschadigde bytes in de zip": (bytes_omgedraaid, BESCHADIGD),
     "zip met wachtwoord": (zip_wachtwoord, BESCHADIGD),
+    "zip met verschoven inhoudsopgave": (verschoven_inhoudsopgave, BESCHADIGD),
     "oud Excel (.xls)": (schrijf("werkplan.xls", _OLE + bytes(2000)), f"dit is een oud Excel-bestand (.xls); {OPNIEUW}"),
     "OpenDocument (.ods)": (
         zip_met({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}, "werkplan.ods"),

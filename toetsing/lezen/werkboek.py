@@ -220,8 +220,9 @@ def _check_archive(path: Path, data: bytes) -> _Scan:
             for member in members:
                 with archive.open(member) as stream:
                     scan.read(stream)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+        # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression;
+        # ValueError: a member's offset pointing before the start of the file
         raise _fail(path, _DAMAGED) from None
     except _Refused as refused:
         raise _fail(path, str(refused)) from None

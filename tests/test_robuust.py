@@ -12,6 +12,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import zipfile
@@ -587,9 +588,30 @@ def test_toetsen_gebruikt_geen_netwerk(tmp_path, capsys, geen_netwerk, opties):
     assert toets(capsys, pad, *opties).code == 0
 
 
-def test_rapport_naar_bestand_gebruikt_geen_netwerk(tmp_path, capsys, geen_netwerk):
-    assert toets(capsys, CONCEPT, "--formaat", "json", "-o", str(tmp_path / "rapport.json")).code == 1
-    assert json.loads((tmp_path / "rapport.json").read_text())["opdracht"] == OPDRACHT
+@pytest.mark.parametrize(("formaat", "naam"), [("json", "rapport.json"), ("html", "rapport.html"), ("xlsx", "rapport.xlsx")])
+def test_rapport_naar_bestand_gebruikt_geen_netwerk(tmp_path, capsys, geen_netwerk, formaat, naam):
+    assert toets(capsys, CONCEPT, "--formaat", formaat, "-o", str(tmp_path / naam)).code == 1
+    assert (tmp_path / naam).stat().st_size > 0
+
+
+def test_annoteren_en_sjabloon_gebruiken_geen_netwerk(tmp_path, capsys, geen_netwerk):
+    assert main(["annoteer", str(CONCEPT), "-o", str(tmp_path / "getoetst.xlsx")]) == 1
+    assert main(["sjabloon", "--opdracht", OPDRACHT, "-o", str(tmp_path / "sjabloon.xlsx")]) == 0
+    assert DEFECT not in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["getoetst.xlsx", "sjabloon.xlsx"]
+
+
+def test_toetsen_laat_niets_achter(tmp_path, capsys, monkeypatch):
+    """No cache, log or temporary file: not in the working folder, the home folder or the temp folder."""
+    for naam in ("werk", "thuis", "tijdelijk"):
+        (tmp_path / naam).mkdir()
+    monkeypatch.chdir(tmp_path / "werk")
+    monkeypatch.setenv("HOME", str(tmp_path / "thuis"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tijdelijk"))
+    assert toets(capsys, CONCEPT).code == 1
+    assert toets(capsys, afgebroken(tmp_path / "werk")).code == 2
+    assert [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*"))] == [
+        "thuis", "tijdelijk", "werk", "werk/werkplan.xlsx"]
 
 
 # --- where the report goes (toetsing/rapport/schrijven.py) ---

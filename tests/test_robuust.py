@@ -136,10 +136,10 @@ def met_doctype(doctype: str, oud: str, nieuw: str) -> Callable[[str], str]:
     return bewerk
 
 
-def bewerk_werkboek(tmp_path: Path, bewerk: Callable[[Workbook], None], naam: str = "werkplan.xlsx") -> Path:
+def bewerk_werkboek(tmp_path: Path, bewerk: Callable[[Workbook], None]) -> Path:
     werkboek = load_workbook(CONFORM)
     bewerk(werkboek)
-    pad = tmp_path / naam
+    pad = tmp_path / "werkplan.xlsx"
     werkboek.save(pad)
     return pad
 
@@ -160,10 +160,12 @@ def schrijf(naam: str, inhoud: bytes) -> Callable[[Path], Path]:
     return maak
 
 
-def zip_met(leden: dict[str, bytes], naam: str = "werkplan.xlsx") -> Callable[[Path], Path]:
+def zip_met(leden: dict[str, bytes], naam: str = "werkplan.xlsx", op: bytes = b"") -> Callable[[Path], Path]:
+    """A zip with these members, added to the zip `op` when given."""
     def maak(tmp_path: Path) -> Path:
         pad = tmp_path / naam
-        with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as archief:
+        pad.write_bytes(op)
+        with zipfile.ZipFile(pad, "a", zipfile.ZIP_DEFLATED) as archief:
             for lid, inhoud in leden.items():
                 archief.writestr(lid, inhoud)
         return pad
@@ -172,15 +174,7 @@ def zip_met(leden: dict[str, bytes], naam: str = "werkplan.xlsx") -> Callable[[P
 
 
 def voorbeeld_plus(leden: dict[str, bytes], naam: str = "werkplan.xlsx") -> Callable[[Path], Path]:
-    def maak(tmp_path: Path) -> Path:
-        pad = tmp_path / naam
-        pad.write_bytes(CONFORM.read_bytes())
-        with zipfile.ZipFile(pad, "a", zipfile.ZIP_DEFLATED) as archief:
-            for lid, inhoud in leden.items():
-                archief.writestr(lid, inhoud)
-        return pad
-
-    return maak
+    return zip_met(leden, naam, CONFORM.read_bytes())
 
 
 def afgebroken(tmp_path: Path) -> Path:

@@ -3,6 +3,7 @@ rules decided in one engine session over the facts of all of them."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -135,3 +136,15 @@ def test_een_onleesbaar_werkplan_stopt_de_gezamenlijke_toetsing(drie_organisatie
     kapot.write_text("geen werkmap")
     assert main(["toets", *map(str, drie_organisaties), str(kapot), "--gezamenlijk"]) == 2
     assert "kapot.xlsx: dit is geen Excel-werkmap" in capsys.readouterr().err
+
+
+def test_als_webpagina(drie_organisaties, capsys):
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "html"]) == 1
+    pagina = capsys.readouterr().out
+    assert pagina.startswith("<!DOCTYPE html>") and pagina.count("<h1>") == 1
+    assert '<h2 id="dekking">Wie doet welke deelopdracht</h2>' in pagina
+    assert '<th scope="row">9. Dementie</th><td></td><td></td><td></td><td class="aantal s-ontbreekt">0</td>' in pagina
+    assert pagina.count('<h2 id="werkplan-') == 3 and "Het werkplan van ONS Welzijn" in pagina
+    assert "Geen van de werkplannen heeft een rij voor deelopdracht 9 (Dementie)." in pagina
+    ids = re.findall(r'id="([^"]+)"', pagina)
+    assert len(ids) == len(set(ids))

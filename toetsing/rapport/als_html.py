@@ -52,34 +52,47 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #767676; 
 
 
 def als_html(rapport: Rapport) -> str:
+    return pagina(weergave.titel(rapport), Path(rapport.werkplan).name, weergave.kop(rapport), [
+        *_samenvatting(rapport),
+        *_meldingen(rapport),
+        '<h2 id="bevindingen">Bevindingen</h2>',
+        *bevindingen(rapport),
+    ], weergave.ontvangst(rapport))
+
+
+def pagina(titel: str, bestand: str, kop: list[tuple[str, str]], inhoud: list[str],
+           ontvangst: list[tuple[str, str]]) -> str:
+    """The page around a report's content: title, header data, and the receipt at the foot."""
     delen = [
         "<!DOCTYPE html>",
         '<html lang="nl">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(weergave.titel(rapport))} {escape(Path(rapport.werkplan).name)}</title>",
+        f"<title>{escape(titel)} {escape(bestand)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{escape(weergave.titel(rapport))}</h1>",
-        _gegevens(weergave.kop(rapport)),
+        f"<h1>{escape(titel)}</h1>",
+        _gegevens(kop),
         "</header>",
         "<main>",
-        *_samenvatting(rapport),
-        *_meldingen(rapport),
-        '<h2 id="bevindingen">Bevindingen</h2>',
-        *(regel for naam, bevindingen in weergave.groepen(rapport) for regel in _groep(naam, bevindingen)),
+        *inhoud,
         "</main>",
         "<footer>",
         '<h2 id="ontvangst">Ontvangstbewijs</h2>',
-        _gegevens(weergave.ontvangst(rapport)),
+        _gegevens(ontvangst),
         "</footer>",
         "</body>",
         "</html>",
     ]
     return "\n".join(delen) + "\n"
+
+
+def bevindingen(rapport: Rapport) -> list[str]:
+    """The bevindingen by blok and deelopdracht, a table each under an h3."""
+    return [regel for naam, groep in weergave.groepen(rapport) for regel in _groep(naam, groep)]
 
 
 def _gegevens(paren: list[tuple[str, str]]) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from toetsing.fouten import ToetsingFout
-
 if TYPE_CHECKING:  # the command line imports this module; the report models pull in the engine
     from toetsing.bevindingen import Rapport
     from toetsing.gezamenlijk import GezamenlijkRapport
@@ -48,7 +46,9 @@ def inhoud_gezamenlijk(rapport: GezamenlijkRapport, formaat: str, kort: bool = F
 
         return als_xlsx_gezamenlijk(rapport)
     if formaat == "html":
-        raise ToetsingFout("Een gezamenlijke toetsing kan als tekst, json of xlsx; html (nog) niet.")
+        from toetsing.rapport.gezamenlijk_html import als_html_gezamenlijk
+
+        return als_html_gezamenlijk(rapport).encode("utf-8")
     from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
 
     buffer = io.StringIO()

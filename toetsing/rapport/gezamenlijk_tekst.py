@@ -10,10 +10,12 @@ from toetsing.bevindingen import _toon
 from toetsing.gezamenlijk import Dekking, GezamenlijkRapport
 from toetsing.rapport.als_tekst import toon
 
+LEGENDA = "✔ = een rij op het blad Deelopdrachten; u = uren op het blad Uren."
+
 
 def toon_gezamenlijk(rapport: GezamenlijkRapport, console: Console, alles: bool = True) -> None:
     console.print(matrix(rapport))
-    console.print(Text("✔ = een rij op het blad Deelopdrachten; u = uren op het blad Uren.", style="bright_black"))
+    console.print(Text(LEGENDA, style="bright_black"))
     console.rule("De werkplannen samen")
     toon(rapport.gezamenlijk, console, alles=alles)
     for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from toetsing.gezamenlijk import GezamenlijkRapport
 from toetsing.rapport.als_xlsx import _koprij, afdrukken, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting
-from toetsing.rapport.gezamenlijk_tekst import cel
+from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel
 from toetsing.regels.model import Status
 
 
@@ -39,7 +39,7 @@ def _dekking(ws, rapport: GezamenlijkRapport) -> None:
         if aantal == 0:
             kleur(ws.cell(ws.max_row, len(koppen)), Status.ontbreekt)
     ws.append([])
-    ws.append(["✔ = een rij op het blad Deelopdrachten; u = uren op het blad Uren."])
+    ws.append([LEGENDA])
     ws.freeze_panes = "B2"
     afdrukken(ws, kopregel=1)
 

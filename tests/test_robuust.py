@@ -464,6 +464,15 @@ def test_onzinnige_waarde(tmp_path, capsys, blad, cel, waarde, verwacht):
         assert verslag["meldingen"] == [] and verslag["samenvatting"]["afwijkend"] == 0
 
 
+@pytest.mark.parametrize("opdracht", ["../../../tmp/regels", "/etc", "1" * 5000, 1e308])
+def test_opdracht_uit_het_werkplan_is_geen_pad(tmp_path, capsys, opdracht):
+    # the field names a folder of rule files: a path or a huge text never reaches the file system
+    pad = bewerk_werkboek(tmp_path, met_cel("Algemeen", "B5", opdracht))
+    assert main(["toets", str(pad), "--formaat", "json"]) == 2
+    fout = capsys.readouterr().err
+    assert fout.startswith("toetsing: Geef aan welke opdracht geldt") and DEFECT not in fout
+
+
 def test_oneindig_getal_in_de_xml(tmp_path, capsys):
     verslag = rapport(capsys, bewerk_blad(tmp_path, "Kengetallen", zet_cel("C3", '<c r="C3"><v>1E999</v></c>')))
     assert meldingen(verslag) == [
@@ -634,10 +643,10 @@ def test_geen_rapport_en_geen_tijdelijk_bestand_bij_een_onleesbaar_werkplan(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["werkplan.xlsx"]
 
 
-@pytest.mark.xfail(strict=True, reason="toetsing/rapport/als_tekst.py leest de tekst van cellen als rich-opmaak: "
-                                       "'[/]' in een cel breekt het tekstrapport af (gemeld bij issue 4)")
 def test_opmaakcodes_in_een_cel_breken_het_tekstrapport_niet(tmp_path, capsys):
-    toets(capsys, bewerk_werkboek(tmp_path, met_cel("Algemeen", "B3", "[/] [bold]Welzijn")))
+    # a werkplan's own words are shown as written, never read as rich markup
+    assert main(["toets", str(bewerk_werkboek(tmp_path, met_cel("Algemeen", "B3", "[/] [bold]Welzijn")))]) in (0, 1)
+    assert "[/] [bold]Welzijn" in capsys.readouterr().out
 
 
 # --- docs/veiligheid-en-privacy.md states the limits of the code ---

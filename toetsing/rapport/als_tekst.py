@@ -22,7 +22,7 @@ KLEUR = {
 def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     tabel = Table.grid(padding=(0, 2))
     for label, waarde in kop(rapport):
-        tabel.add_row(label, waarde)
+        tabel.add_row(label, Text(waarde))  # Text: a werkplan's own words are never read as rich markup
     console.print(Panel(tabel, title=titel(rapport), title_align="left"))
 
     telling = rapport.telling()
@@ -36,7 +36,7 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     if rapport.meldingen:
         console.print(Text(f"\nDeze cellen konden niet worden gelezen ({len(rapport.meldingen)}):", style="bold"))
         for melding in rapport.meldingen:
-            console.print(f"  • {melding}", highlight=False)
+            console.print(Text(f"  • {melding}"))
 
     for groep, bevindingen in groepen(rapport):
         getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]

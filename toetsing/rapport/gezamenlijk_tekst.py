@@ -31,7 +31,7 @@ def matrix(rapport: GezamenlijkRapport) -> Table:
     tabel.add_column("Werkplannen", justify="right")
     for rij in rapport.matrix:
         aantal = sum(bool(d.rijen) for d in rij.dekking)
-        tabel.add_row(f"{rij.nr}. {rij.naam}", *(cel(d) for d in rij.dekking),
+        tabel.add_row(Text(f"{rij.nr}. {rij.naam}"), *(cel(d) for d in rij.dekking),
                       Text(str(aantal), style="bold red" if aantal == 0 else ""))
     return tabel
 

@@ -30,16 +30,16 @@ def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
     tabel.add_column("onleesbaar", justify="right", no_wrap=True)
     for u in samenvatting.uitslagen:
         if u.fout:
-            tabel.add_row(Path(u.werkplan).name, Text("niet getoetst", style="bold red"))
+            tabel.add_row(Text(Path(u.werkplan).name), Text("niet getoetst", style="bold red"))
         else:
-            tabel.add_row(Path(u.werkplan).name, u.organisatie or "", *(str(u.telling.get(s.value, 0)) for s in _KOLOMMEN),
+            tabel.add_row(Text(Path(u.werkplan).name), Text(u.organisatie or ""), *(str(u.telling.get(s.value, 0)) for s in _KOLOMMEN),
                           str(u.meldingen))
     console.print(tabel)
     fouten = [u for u in samenvatting.uitslagen if u.fout]
     if fouten:
         console.print(Text(f"Niet getoetst ({len(fouten)}):", style="bold"))
         for u in fouten:
-            console.print(f"  • {u.fout}")
+            console.print(Text(f"  • {u.fout}"))
     console.print(Text(oordeel(samenvatting), style="bold"))
 
 

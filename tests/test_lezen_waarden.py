@@ -18,6 +18,7 @@ from toetsing.lezen.waarden import (
     parse_number,
     parse_number_or_text,
     parse_onderdeel,
+    parse_opdracht,
     parse_quarter,
     parse_reikwijdte,
     parse_whole_number,
@@ -169,6 +170,17 @@ def test_lijst():
     assert parse_list("Jan\nPiet\r\n\nKees") == ["Jan", "Piet", "Kees"]
     assert parse_list("Jan;; ,") == ["Jan"]
     assert parse_list(7) == ["7"]
+
+
+@pytest.mark.parametrize("opdracht", ["meierijstad-2020", "Vijfheerenlanden-2021", "gemeente_x.v2"])
+def test_opdracht(opdracht):
+    assert parse_opdracht(f" {opdracht} ") == opdracht
+
+
+@pytest.mark.parametrize("opdracht", ["../regels", "/etc", "meierijstad 2020", "a" * 61, "-x", "x--y", 1e308])
+def test_geen_opdracht(opdracht):
+    with pytest.raises(Unreadable, match="is geen naam van een opdracht; schrijf bijvoorbeeld meierijstad-2020$"):
+        parse_opdracht(opdracht)
 
 
 def test_code():
@@ -340,7 +352,7 @@ _CELTEKST = st.text() | st.lists(st.sampled_from(
 _CELWAARDE = _CELTEKST | st.integers() | st.floats() | st.booleans() | st.dates() | st.datetimes() | st.times()
 _LEZERS = [
     as_text, parse_code, parse_list, parse_number, parse_number_or_text, parse_whole_number, parse_date,
-    parse_yes_no, parse_deelopdracht_nr, parse_onderdeel, parse_reikwijdte,
+    parse_yes_no, parse_deelopdracht_nr, parse_onderdeel, parse_reikwijdte, parse_opdracht,
     lambda waarde: parse_number(waarde, percent=True), lambda waarde: parse_quarter(waarde, 2020),
     lambda waarde: parse_quarter(waarde, None),
 ]

@@ -672,6 +672,7 @@ def test_grenzen_in_de_documentatie_kloppen():
         f"| {_nl(werkboek.MAX_ROWS)} (daarna een melding); na {werkboek.MAX_EMPTY_RUN} lege rijen",
         f"kleiner dan {_nl(waarden.MAX_NUMBER)}",
         f"1 tot en met {waarden.MAX_DEELOPDRACHT}",
+        f"hoogstens {waarden.MAX_OPDRACHT} tekens: nooit een pad",
         f"de eerste {waarden.MAX_QUOTE} tekens",
     ]
     assert [grens for grens in grenzen if grens not in tekst] == []

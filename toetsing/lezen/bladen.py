@@ -28,6 +28,7 @@ class Kind(Enum):
     DEELOPDRACHT_NR = "deelopdrachtnummer"
     ONDERDEEL = "onderdeel"
     REIKWIJDTE = "reikwijdte"
+    OPDRACHT = "opdracht"
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ ALGEMEEN_FIELDS = (
         ("Organisatie", "Naam organisatie", "Organisatienaam", "Organisatie(s)", "Samenwerkingsverband"),
     ),
     Column("subsidiejaar", ("Subsidiejaar", "Jaar", "Subsidie jaar", "Werkplanjaar"), Kind.WHOLE_NUMBER),
-    Column("opdracht", ("Opdracht", "Regelset", "Opdracht id")),
+    Column("opdracht", ("Opdracht", "Regelset", "Opdracht id"), Kind.OPDRACHT),
     Column(
         "indieningsdatum",
         ("Indieningsdatum", "Datum indiening", "Ingediend op", "Datum van indiening"),

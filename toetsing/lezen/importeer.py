@@ -21,6 +21,7 @@ from toetsing.lezen.waarden import (
     parse_number,
     parse_number_or_text,
     parse_onderdeel,
+    parse_opdracht,
     parse_quarter,
     parse_reikwijdte,
     parse_whole_number,
@@ -45,6 +46,7 @@ _PARSERS: dict[Kind, Callable[[Cell, int | None], Any]] = {
     Kind.DEELOPDRACHT_NR: lambda cell, _: parse_deelopdracht_nr(cell.value),
     Kind.ONDERDEEL: lambda cell, _: parse_onderdeel(cell.value),
     Kind.REIKWIJDTE: lambda cell, _: parse_reikwijdte(cell.value),
+    Kind.OPDRACHT: lambda cell, _: parse_opdracht(cell.value),
 }
 
 _TEXT_UNITS = {"", "tekst", "text"}

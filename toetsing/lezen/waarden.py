@@ -293,6 +293,22 @@ def parse_yes_no(value: CellValue) -> bool:
     raise Unreadable(f"{quote(text)} is geen ja of nee")
 
 
+# --- opdracht ---------------------------------------------------------------
+
+# the id names a folder of rule files: a path ("../", "/home/...") or a text of
+# thousands of characters must never reach the file system
+_OPDRACHT = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+MAX_OPDRACHT = 60
+
+
+def parse_opdracht(value: CellValue) -> str:
+    """A rule set id such as 'meierijstad-2020'."""
+    text = as_text(value)
+    if len(text) > MAX_OPDRACHT or not _OPDRACHT.fullmatch(text.lower()):
+        raise Unreadable(f"{quote(text)} is geen naam van een opdracht; schrijf bijvoorbeeld meierijstad-2020")
+    return text
+
+
 # --- deelopdrachten, onderdelen, reikwijdte ---------------------------------
 
 # "3", "3.", "3. Jongerenwerk", "3 - Jongerenwerk", "Deelopdracht 3", "B3"

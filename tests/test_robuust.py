@@ -8,6 +8,7 @@ The exact lines below are what a user sees; docs/veiligheid-en-privacy.md lists 
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -209,6 +210,14 @@ def verschoven_inhoudsopgave(tmp_path: Path) -> Path:
     return schrijf("werkplan.xlsx", bytes(data))(tmp_path)
 
 
+def te_groot(tmp_path: Path) -> Path:
+    """201 MB on paper (a sparse file): refused before a byte is read."""
+    pad = tmp_path / "werkplan.xlsx"
+    with pad.open("wb") as bestand:
+        bestand.truncate(201 * 2**20)
+    return pad
+
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Excel stores a password-protected .xlsx as an OLE file with an EncryptedPackage stream
 _VERSLEUTELD = _OLE + bytes(600) + "EncryptedPackage".encode("utf-16-le") + bytes(600)
@@ -269,6 +278,7 @@ ONLEESBAAR = {
         "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
         "maak die samenvoeging ongedaan en bewaar het opnieuw",
     ),
+    "groter dan 200 MB": (te_groot, "het bestand is groter dan 200 MB; dat is geen werkplan"),
     "bestand bestaat niet": (lambda p: p / "weg.xlsx", "het bestand bestaat niet"),
 }
 
@@ -288,6 +298,18 @@ def test_onleesbaar_werkplan_als_commando(tmp_path, geval):
                          timeout=60)
     assert (uit.returncode, uit.stdout, uit.stderr) == (2, "", f"toetsing: {pad}: {verwacht}\n")
     assert pad.read_bytes() == voor
+
+
+@pytest.mark.parametrize("apparaat", ["/dev/zero", "pijp"])
+def test_apparaat_of_pijp_in_plaats_van_een_bestand(tmp_path, apparaat):
+    # /dev/zero never ends and a named pipe waits for a writer: neither may be read
+    pad = Path(apparaat) if apparaat.startswith("/") else tmp_path / "werkplan.xlsx"
+    if apparaat == "pijp":
+        os.mkfifo(pad)
+    uit = subprocess.run([sys.executable, "-m", "toetsing.cli", "toets", str(pad)], capture_output=True, text=True,
+                         timeout=60)
+    assert (uit.returncode, uit.stderr) == (
+        2, f"toetsing: {pad}: dit is geen gewoon bestand (maar bijvoorbeeld een apparaat); geef het .xlsx-bestand op\n")
 
 
 def test_leesbaar_werkplan_met_meldingen_als_commando(tmp_path):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import IO
 from xml.parsers import expat
 
@@ -105,10 +106,14 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise _fail(path, "dit is een map, geen werkplan; geef het .xlsx-bestand op")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        status = path.stat()
+        # a device (/dev/zero) never ends and a pipe waits forever for a writer
+        if not S_ISREG(status.st_mode):
+            raise _fail(path, "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat); geef het .xlsx-bestand op")
+        if status.st_size > MAX_FILE_BYTES:
             raise _fail(path, "het bestand is groter dan 200 MB; dat is geen werkplan")
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(status.st_size + 1)  # bounded, also when the file grew since stat()
     except FileNotFoundError:
         raise _fail(path, "het bestand bestaat niet") from None
     except OSError as error:

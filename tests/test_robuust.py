@@ -279,6 +279,9 @@ ONLEESBAAR = {
         "maak die samenvoeging ongedaan en bewaar het opnieuw",
     ),
     "groter dan 200 MB": (te_groot, "het bestand is groter dan 200 MB; dat is geen werkplan"),
+    # zipfile makes an object per member: 300,000 empty ones once took a minute
+    "zip met duizenden lege delen": (voorbeeld_plus({f"x/{i}": b"" for i in range(5001)}),
+                                     "het bestand bestaat uit meer dan 5.000 delen en wordt niet geopend"),
     "bestand bestaat niet": (lambda p: p / "weg.xlsx", "het bestand bestaat niet"),
 }
 
@@ -689,6 +692,7 @@ def test_grenzen_in_de_documentatie_kloppen():
         f"ook lege cellen met alleen opmaak | {_nl(werkboek.MAX_CELLS)}",
         f"samengevoegde cellen, samen | {_nl(werkboek.MAX_MERGED_CELLS)}",
         f"teksten en opmaak samen) | {_nl(werkboek.MAX_XML_ELEMENTS)}",
+        f"delen in het zip-bestand | {_nl(werkboek.MAX_MEMBERS)}",
         f"in de eerste {werkboek.HEADER_ROWS} rijen",
         f"de eerste {werkboek.MAX_COLUMNS} |",
         f"| {_nl(werkboek.MAX_ROWS)} (daarna een melding); na {werkboek.MAX_EMPTY_RUN} lege rijen",

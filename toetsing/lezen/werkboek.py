@@ -49,6 +49,9 @@ RATIO_MIN_BYTES = 1024 * 1024
 MAX_CELLS = 100_000
 MAX_MERGED_CELLS = 100_000
 MAX_XML_ELEMENTS = 500_000  # cells, texts and formatting together
+# zipfile makes an object for every member as it opens the archive (300,000 empty members:
+# a minute); a workbook has tens of members, with many sheets and pictures a few hundred
+MAX_MEMBERS = 5_000
 HEADER_ROWS = 10
 MAX_COLUMNS = 200
 MAX_ROWS = 10_000  # data rows read per sheet
@@ -61,10 +64,16 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _RESAVE = "open het in Excel of LibreOffice en bewaar het als .xlsx"
 _DAMAGED = f"het bestand is beschadigd of geen .xlsx; {_RESAVE}"
 _ENTITIES = "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend"
+
+
+def _dutch(number: int) -> str:
+    return f"{number:_}".replace("_", ".")  # 100.000
+
+
 _TOO_BIG = (
-    f"het bestand heeft meer dan {MAX_CELLS:_} cellen of {MAX_XML_ELEMENTS:_} onderdelen en wordt niet geopend; "
-    "haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
-).replace("_", ".")  # Dutch thousands
+    f"het bestand heeft meer dan {_dutch(MAX_CELLS)} cellen of {_dutch(MAX_XML_ELEMENTS)} onderdelen en wordt niet "
+    "geopend; haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
+)
 _MERGED = (
     "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
     "maak die samenvoeging ongedaan en bewaar het opnieuw"
@@ -205,6 +214,10 @@ def _refuse_entities(*_: object) -> None:
 def _check_archive(path: Path, data: bytes) -> _Scan:
     """Refuse zip bombs, XML entities, absurd merged ranges and absurd numbers of cells
     before openpyxl sees the file."""
+    # every member has an entry in the zip's table of contents, which starts with this
+    # signature: a count that bounds what zipfile builds, before it builds anything
+    if data.count(b"PK\x01\x02") > MAX_MEMBERS:
+        raise _fail(path, f"het bestand bestaat uit meer dan {_dutch(MAX_MEMBERS)} delen en wordt niet geopend")
     scan = _Scan()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -273,6 +273,22 @@ ONLEESBAAR = {
         lambda p: bewerk_blad(p, "Kengetallen", zet_cel("C3", '<c r="C3" t="s"><v>999</v></c>')),
         f"het bestand kan niet als Excel-werkmap worden gelezen (IndexError); {OPNIEUW}",
     ),
+    # openpyxl reads a sheet once for every mention: 2,000 mentions of one sheet took 9 seconds
+    "hetzelfde blad duizenden keren in de werkmap": (
+        lambda p: bewerk_lid(CONFORM, "xl/workbook.xml", lambda xml: xml.replace("</sheets>", "".join(
+            f'<sheet name="Blad{i}" sheetId="{100 + i}" r:id="rId5"/>' for i in range(2000)) + "</sheets>"),
+            p / "werkplan.xlsx"),
+        f"in het bestand staat hetzelfde blad meer dan eens; {OPNIEUW}",
+    ),
+    "twee verwijzingen naar hetzelfde blad": (
+        lambda p: bewerk_lid(bewerk_lid(CONFORM, "xl/workbook.xml", lambda xml: xml.replace(
+            "</sheets>", '<sheet name="Kopie" sheetId="99" r:id="rIdKopie"/></sheets>'), p / "stap.xlsx"),
+            "xl/_rels/workbook.xml.rels", lambda xml: xml.replace("</Relationships>", (
+                '<Relationship Id="rIdKopie" Target="/xl/worksheets/./sheet5.xml" Type='
+                '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>')),
+            p / "werkplan.xlsx"),
+        f"in het bestand staat hetzelfde blad meer dan eens; {OPNIEUW}",
+    ),
     "samengevoegde hele kolom": (
         lambda p: bewerk_blad(p, "Kengetallen", na_sheetdata('<mergeCells count="1"><mergeCell ref="F:F"/></mergeCells>')),
         "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "

@@ -7,13 +7,14 @@ The input file is read once into memory and never written.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import warnings
 import zipfile
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from stat import S_ISREG
@@ -74,6 +75,7 @@ _TOO_BIG = (
     f"het bestand heeft meer dan {_dutch(MAX_CELLS)} cellen of {_dutch(MAX_XML_ELEMENTS)} onderdelen en wordt niet "
     "geopend; haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
 )
+_REPEATED = f"in het bestand staat hetzelfde blad meer dan eens; {_RESAVE}"
 _MERGED = (
     "het bestand heeft samengevoegde cellen over een onredelijk groot gebied; "
     "maak die samenvoeging ongedaan en bewaar het opnieuw"
@@ -170,8 +172,14 @@ class _Scan:
     _formula: bool = False  # the current cell has a formula
     _in_value: bool = False  # inside the current formula cell's <v>
     _value: bool = False  # and that <v> holds text
+    # openpyxl parses a sheet once for every reference to it: a small file naming one
+    # sheet thousands of times would cost minutes, so each sheet and its part may appear once
+    _sheet_ids: set[str] = field(default_factory=set)
+    _sheet_parts: set[str] = field(default_factory=set)
+    _member: str = ""
 
-    def read(self, stream: IO[bytes]) -> None:
+    def read(self, stream: IO[bytes], member: str) -> None:
+        self._member = member
         parser = expat.ParserCreate()
         parser.StartElementHandler = self._start
         parser.CharacterDataHandler = self._text
@@ -203,12 +211,32 @@ class _Scan:
             self.merged += _area(attributes.get("ref", ""))
             if self.merged > MAX_MERGED_CELLS:
                 raise _Refused(_MERGED)
+        elif tag == "sheet":  # in workbook.xml: <sheet name=".." r:id="rId1"/>
+            _once(self._sheet_ids, next((v for k, v in attributes.items() if k.endswith(":id")), ""))
+        elif tag == "Relationship" and attributes.get("Type", "").endswith("/worksheet"):
+            _once(self._sheet_parts, _part(self._member, attributes.get("Target", "")))
         if self.cells > MAX_CELLS or self.elements > MAX_XML_ELEMENTS:
             raise _Refused(_TOO_BIG)
 
 
 def _refuse_entities(*_: object) -> None:
     raise _Refused(_ENTITIES)
+
+
+def _once(seen: set[str], key: str) -> None:
+    if key in seen:
+        raise _Refused(_REPEATED)
+    if key:
+        seen.add(key)
+
+
+def _part(rels: str, target: str) -> str:
+    """The member a relationship points at: in xl/_rels/workbook.xml.rels,
+    'worksheets/sheet1.xml', '/xl/worksheets/sheet1.xml' and './worksheets/../worksheets/sheet1.xml'
+    are all xl/worksheets/sheet1.xml."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(posixpath.dirname(rels)), target))
 
 
 def _check_archive(path: Path, data: bytes) -> _Scan:
@@ -237,7 +265,7 @@ def _check_archive(path: Path, data: bytes) -> _Scan:
             # every member, whatever its name: the workbook's relations decide what is a sheet
             for member in members:
                 with archive.open(member) as stream:
-                    scan.read(stream)
+                    scan.read(stream, member.filename)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression;
         # ValueError: a member's offset pointing before the start of the file

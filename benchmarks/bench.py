@@ -16,6 +16,7 @@ import copy
 import gc
 import io
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -173,6 +174,7 @@ def batch(bron: Path, aantal: int, werkers: int) -> dict[str, float]:
         invoer.mkdir()
         for i in range(aantal):
             shutil.copy(bron, invoer / f"werkplan-{i:04d}.xlsx")
+        voor = resource.getrusage(resource.RUSAGE_CHILDREN)
         begin = time.perf_counter()
         proces = subprocess.Popen([str(TOETSING), "toets", str(invoer), "--opdracht", REGELSET, "-o", str(uitvoer),
                                    "--formaat", "json", "--werkers", str(werkers)],
@@ -189,6 +191,8 @@ def batch(bron: Path, aantal: int, werkers: int) -> dict[str, float]:
         meter.start()
         code = proces.wait()
         seconden = time.perf_counter() - begin
+        na = resource.getrusage(resource.RUSAGE_CHILDREN)
+        processortijd = (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)  # the CLI and its workers
         meter.join()
         assert code == 0, f"batch gaf exit {code}"
         assert len(os.listdir(uitvoer)) == aantal + 2  # a report each, and the summary twice
@@ -201,6 +205,9 @@ def batch(bron: Path, aantal: int, werkers: int) -> dict[str, float]:
     return {
         "seconden": seconden,
         "werkplannen per seconde": aantal / seconden,
+        "processortijd, alle processen samen (s)": processortijd,
+        "processortijd per werkplan (ms)": processortijd / aantal * 1000,
+        "belasting van de machine na afloop": os.getloadavg()[0],
         "rss werker na 100 (MB)": werkers_rss(100) / 1024,
         f"rss werker na {int(aantal * 0.95)} (MB)": werkers_rss(int(aantal * 0.95)) / 1024,
         "piek werker (MB)": max(p for m in metingen for _, p in m[1]) / 1024,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import socket
 import subprocess
@@ -41,8 +42,8 @@ BESCHADIGD = f"het bestand is beschadigd of geen .xlsx; {OPNIEUW}"
 ZIPBOM = "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend"
 ENTITEITEN = "het bestand bevat XML met een DTD of entiteiten, wat in een .xlsx niet hoort, en wordt niet geopend"
 TE_GROOT = (
-    "het bestand heeft meer dan 100.000 cellen of 500.000 onderdelen en wordt niet geopend; "
-    "haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
+    "het bestand is te groot voor een werkplan (meer dan 100.000 cellen, 500.000 onderdelen of 20 MB aan tekst en "
+    "opmaak) en wordt niet geopend; haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
 )
 
 
@@ -385,6 +386,15 @@ def test_cel_met_duizenden_cijfers_kost_geen_kwadratische_tijd(tmp_path, capsys)
     ]
 
 
+def test_twintig_megabyte_tekst_worden_geweigerd_voor_ze_geheugen_kosten(tmp_path, capsys):
+    # random text hardly compresses, so no zip bomb; read, it would cost seven times its size
+    tekst = random.Random(4).randbytes(2**19).hex()  # 1 MB
+    rijen = "".join(f'<row r="{100 + i}"><c r="C{100 + i}" t="inlineStr"><is><t>{tekst}</t></is></c></row>'
+                    for i in range(21))
+    uitkomst = begrensd(capsys, bewerk_blad(tmp_path, "Deelopdrachten", voor_sheetdata(rijen)))
+    assert uitkomst.code == 2 and TE_GROOT in uitkomst.fout
+
+
 def test_zipbom_wordt_geweigerd_voor_hij_geheugen_kost(tmp_path, capsys):
     assert begrensd(capsys, ONLEESBAAR["zipbom (omvang)"][0](tmp_path)).code == 2
 
@@ -708,6 +718,7 @@ def test_grenzen_in_de_documentatie_kloppen():
         f"ook lege cellen met alleen opmaak | {_nl(werkboek.MAX_CELLS)}",
         f"samengevoegde cellen, samen | {_nl(werkboek.MAX_MERGED_CELLS)}",
         f"teksten en opmaak samen) | {_nl(werkboek.MAX_XML_ELEMENTS)}",
+        f"tekst en opmaak (de XML, zonder afbeeldingen) | {werkboek.MAX_XML_BYTES // 2**20} MB",
         f"delen in het zip-bestand | {_nl(werkboek.MAX_MEMBERS)}",
         f"in de eerste {werkboek.HEADER_ROWS} rijen",
         f"de eerste {werkboek.MAX_COLUMNS} |",

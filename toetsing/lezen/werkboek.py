@@ -50,6 +50,9 @@ RATIO_MIN_BYTES = 1024 * 1024
 MAX_CELLS = 100_000
 MAX_MERGED_CELLS = 100_000
 MAX_XML_ELEMENTS = 500_000  # cells, texts and formatting together
+# openpyxl holds about seven bytes for each byte of XML (50 MB of text: 350 MB); pictures,
+# which it does not read, do not count
+MAX_XML_BYTES = 20 * 1024 * 1024
 # zipfile makes an object for every member as it opens the archive (300,000 empty members:
 # a minute); a workbook has tens of members, with many sheets and pictures a few hundred
 MAX_MEMBERS = 5_000
@@ -72,8 +75,9 @@ def _dutch(number: int) -> str:
 
 
 _TOO_BIG = (
-    f"het bestand heeft meer dan {_dutch(MAX_CELLS)} cellen of {_dutch(MAX_XML_ELEMENTS)} onderdelen en wordt niet "
-    "geopend; haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
+    f"het bestand is te groot voor een werkplan (meer dan {_dutch(MAX_CELLS)} cellen, {_dutch(MAX_XML_ELEMENTS)} "
+    f"onderdelen of {MAX_XML_BYTES // 2**20} MB aan tekst en opmaak) en wordt niet geopend; "
+    "haal lege rijen en kolommen met opmaak weg en bewaar het opnieuw"
 )
 _REPEATED = f"in het bestand staat hetzelfde blad meer dan eens; {_RESAVE}"
 _MERGED = (
@@ -165,6 +169,7 @@ class _Scan:
 
     elements: int = 0
     cells: int = 0
+    xml_bytes: int = 0
     merged: int = 0
     # a formula without a calculated value (its <v> missing or empty): only then does the
     # workbook need a second pass to find such cells, as data_only reads them as empty
@@ -189,6 +194,9 @@ class _Scan:
         except expat.ExpatError:
             pass  # not XML (images), or XML openpyxl will report on
         self._end_cell()
+        self.xml_bytes += max(parser.CurrentByteIndex, 0)
+        if self.xml_bytes > MAX_XML_BYTES:
+            raise _Refused(_TOO_BIG)
 
     def _end_cell(self) -> None:
         self.uncalculated |= self._formula and not self._value

@@ -221,7 +221,7 @@ class _Scan:
                 raise _Refused(_MERGED)
         elif tag == "sheet":  # in workbook.xml: <sheet name=".." r:id="rId1"/>
             _once(self._sheet_ids, next((v for k, v in attributes.items() if k.endswith(":id")), ""))
-        elif tag == "Relationship" and attributes.get("Type", "").endswith("/worksheet"):
+        elif tag == "Relationship" and attributes.get("Type", "").endswith(("/worksheet", "/chartsheet")):
             _once(self._sheet_parts, _part(self._member, attributes.get("Target", "")))
         if self.cells > MAX_CELLS or self.elements > MAX_XML_ELEMENTS:
             raise _Refused(_TOO_BIG)

@@ -148,3 +148,12 @@ def test_als_webpagina(drie_organisaties, capsys):
     assert "Geen van de werkplannen heeft een rij voor deelopdracht 9 (Dementie)." in pagina
     ids = re.findall(r'id="([^"]+)"', pagina)
     assert len(ids) == len(set(ids))
+
+
+def test_namen_uit_het_werkplan_zijn_geen_opmaak(tmp_path, capsys):
+    opmaak = bouw_werkplan({"Algemeen": {"Organisatie": "[/] [bold]Welzijn"}, "Deelopdrachten": [{"Nr": 1, "Uitwerking": "x"}]},
+                           tmp_path / "opmaak.xlsx")
+    paden = [opmaak, _organisatie(tmp_path, "MEE", [2], {})]
+    assert main(["toets", *map(str, paden), "--gezamenlijk", "--kort"]) == 1
+    uit = capsys.readouterr().out
+    assert uit.count("[/] [bold]Welzijn") >= 2  # the matrix column and the werkplan's own heading

@@ -19,7 +19,7 @@ def toon_gezamenlijk(rapport: GezamenlijkRapport, console: Console, alles: bool 
     console.rule("De werkplannen samen")
     toon(rapport.gezamenlijk, console, alles=alles)
     for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):
-        console.rule(f"Het werkplan van {indiener}")
+        console.rule(Text(f"Het werkplan van {indiener}"))  # Text: the werkplan's own words, never markup
         toon(eigen, console, alles=alles)
 
 
@@ -27,7 +27,7 @@ def matrix(rapport: GezamenlijkRapport) -> Table:
     tabel = Table(title="Wie doet welke deelopdracht", title_justify="left")
     tabel.add_column("Deelopdracht")
     for indiener in rapport.indieners:
-        tabel.add_column(indiener, justify="center")
+        tabel.add_column(Text(indiener), justify="center")
     tabel.add_column("Werkplannen", justify="right")
     for rij in rapport.matrix:
         aantal = sum(bool(d.rijen) for d in rij.dekking)

@@ -157,3 +157,17 @@ def test_namen_uit_het_werkplan_zijn_geen_opmaak(tmp_path, capsys):
     assert main(["toets", *map(str, paden), "--gezamenlijk", "--kort"]) == 1
     uit = capsys.readouterr().out
     assert uit.count("[/] [bold]Welzijn") >= 2  # the matrix column and the werkplan's own heading
+
+
+def test_een_formule_als_naam_blijft_tekst_in_excel(tmp_path):
+    naam = '=HYPERLINK("https://voorbeeld.invalid","klik")'
+    a = _organisatie(tmp_path, "A", [1], {})
+    wb = openpyxl.load_workbook(a)
+    wb["Algemeen"]["B2"].value, wb["Algemeen"]["B2"].data_type = naam, "s"  # typed as text, as Excel can
+    wb.save(a)
+    paden = [a, _organisatie(tmp_path, "MEE", [2], {})]
+    doel = tmp_path / "samen.xlsx"
+    assert main(["toets", *map(str, paden), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    wb = openpyxl.load_workbook(doel)
+    assert not [c.coordinate for ws in wb for rij in ws.iter_rows() for c in rij if c.data_type == "f"]
+    assert wb["Dekking"]["B1"].value == naam

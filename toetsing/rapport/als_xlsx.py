@@ -44,6 +44,17 @@ def opslaan(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def geen_formules(wb: Workbook) -> None:
+    """Keep every text that starts with '=' a text (openpyxl makes it a formula), for a
+    workbook that holds only what toetsing wrote: a werkplan's '=HYPERLINK(...)' as
+    Organisatie must not come alive in the report."""
+    for ws in wb.worksheets:
+        for rij in ws.iter_rows():
+            for cel in rij:
+                if cel.data_type == "f":
+                    cel.data_type = "s"
+
+
 def vulling(status: Status) -> PatternFill:
     return PatternFill("solid", fgColor=weergave.KLEUREN[status][1])
 

@@ -8,7 +8,9 @@ import re
 from openpyxl import Workbook
 
 from toetsing.gezamenlijk import GezamenlijkRapport
-from toetsing.rapport.als_xlsx import _koprij, afdrukken, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting
+from toetsing.rapport.als_xlsx import (
+    _koprij, afdrukken, geen_formules, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting,
+)
 from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel
 from toetsing.regels.model import Status
 
@@ -25,6 +27,7 @@ def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport) -> bytes:
     for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):
         ws = wb.create_sheet(_bladnaam(indiener, bezet))
         schrijf_bevindingen(ws, eigen, eerste_rij=schrijf_samenvatting(ws, eigen, per_onderdeel=True))
+    geen_formules(wb)
     return opslaan(wb)
 
 

@@ -69,7 +69,7 @@ def samenvatting_xlsx(samenvatting: Samenvatting) -> bytes:
     """The same table as a workbook, with a filter on the header row."""
     from openpyxl import Workbook
 
-    from toetsing.rapport.als_xlsx import _koprij, afdrukken, kleur, opslaan
+    from toetsing.rapport.als_xlsx import _koprij, afdrukken, geen_formules, kleur, opslaan
 
     wb = Workbook()
     ws = wb.active
@@ -89,4 +89,5 @@ def samenvatting_xlsx(samenvatting: Samenvatting) -> bytes:
     ws.append([])
     ws.append([oordeel(samenvatting)])
     afdrukken(ws, kopregel=1)
+    geen_formules(wb)
     return opslaan(wb)

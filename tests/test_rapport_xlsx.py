@@ -165,3 +165,20 @@ def test_verantwoording_annoteren_met_onleesbare_cel_in_het_werkplan(tmp_path):
     assert '"vijf" is geen getal' in melding[0]
     assert ws.cell(next(c.row for c in ws["A"] if c.value == "werkplan.xlsx: Kengetallen!C3"), 1).hyperlink is None
     assert "Niet te lezen" not in kopie["Kengetallen"]["C3"].comment.text  # the verantwoording's own C3 is fine
+
+
+def test_tekst_met_isgelijkteken_blijft_tekst_in_rapport_en_kopie(tmp_path):
+    """A werkplan's '=...' (e.g. as Organisatie) must not become a live formula in what we write."""
+    werkplan = tmp_path / "w.xlsx"
+    wb = openpyxl.load_workbook(CONFORM)
+    ws = wb["Algemeen"]
+    rij = next(r for r in ws.iter_rows() if r[0].value == "Organisatie")
+    rij[1].value = '=HYPERLINK("http://example.invalid","klik")'
+    wb.save(werkplan)
+    doel = tmp_path / "r.xlsx"
+    main(["toets", str(werkplan), "--formaat", "xlsx", "-o", str(doel)])
+    kopie = tmp_path / "k.xlsx"
+    main(["annoteer", str(werkplan), "-o", str(kopie)])
+    for pad, blad in ((doel, "Samenvatting"), (kopie, "Toetsing")):
+        cellen = [c for r in openpyxl.load_workbook(pad)[blad].iter_rows() for c in r if isinstance(c.value, str)]
+        assert not [c for c in cellen if c.data_type == "f"], pad

@@ -35,6 +35,7 @@ def als_xlsx(rapport: Rapport) -> bytes:
     schrijf_samenvatting(samenvatting, rapport, per_onderdeel=True)
     afdrukken(samenvatting, kopregel=None)
     schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1)
+    geen_formules(wb)
     return opslaan(wb)
 
 
@@ -49,10 +50,14 @@ def geen_formules(wb: Workbook) -> None:
     workbook that holds only what toetsing wrote: a werkplan's '=HYPERLINK(...)' as
     Organisatie must not come alive in the report."""
     for ws in wb.worksheets:
-        for rij in ws.iter_rows():
-            for cel in rij:
-                if cel.data_type == "f":
-                    cel.data_type = "s"
+        geen_formules_in(ws)
+
+
+def geen_formules_in(ws) -> None:
+    for rij in ws.iter_rows():
+        for cel in rij:
+            if cel.data_type == "f":
+                cel.data_type = "s"
 
 
 def vulling(status: Status) -> PatternFill:

@@ -25,6 +25,7 @@ from toetsing.bevindingen import Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import weergave
 from toetsing.rapport.als_xlsx import (
+    geen_formules_in,
     cellen, coordinaat, opslaan, schrijf_bevindingen, schrijf_samenvatting, vulling,
 )
 from toetsing.regels.model import Status
@@ -64,6 +65,7 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
     ws = wb.create_sheet(_vrije_naam(wb.sheetnames), 0)
     rij = schrijf_samenvatting(ws, rapport, per_onderdeel=False, koppelen=True)
     schrijf_bevindingen(ws, rapport, eerste_rij=rij, koppelen=True)
+    geen_formules_in(ws)  # only our sheet: the werkplan's own formulas stay formulas
     for blad in wb.worksheets:  # more than one selected tab would group the sheets
         blad.sheet_view.tabSelected = blad is ws
     wb.active = ws

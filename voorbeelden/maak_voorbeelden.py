@@ -171,10 +171,16 @@ def _blad(wb: Workbook, naam: str, titel: str, koppen: list[str], rijen: list[tu
     ws.freeze_panes = "A3"
 
 
-def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRACHTEN) -> Workbook:
+def _werkboek(titel: str, algemeen: list[tuple]) -> Workbook:
+    """A new workbook that starts with its Algemeen sheet."""
     wb = Workbook()
     wb.remove(wb.active)
-    _blad(wb, "Algemeen", "Werkplan 2020 – algemene gegevens", ["Veld", "Waarde"], werkplan["Algemeen"])
+    _blad(wb, "Algemeen", titel, ["Veld", "Waarde"], algemeen)
+    return wb
+
+
+def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRACHTEN) -> Workbook:
+    wb = _werkboek("Werkplan 2020 – algemene gegevens", werkplan["Algemeen"])
     formatie = [r + (None,) for r in werkplan["Blok A"]]
     koppen_a = ["Functie", "Fte", "Kwalificatie", "Gebiedsteam", "Instelling", "Toelichting"]
     if concept:
@@ -262,11 +268,9 @@ FOUTEN_VIJFHEERENLANDEN = {
 
 
 def bouw_vijfheerenlanden(concept: bool) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
     algemeen = [("Organisatie", "Stichting Welzijn Vijfheerenlanden"), ("Subsidiejaar", 2021),
                 ("Opdracht", "vijfheerenlanden-2021"), ("Indieningsdatum", date(2020, 9, 30)), ("Looptijd", 1 if concept else 4)]
-    _blad(wb, "Algemeen", "Aanvraag 2021 – algemene gegevens", ["Veld", "Waarde"], algemeen)
+    wb = _werkboek("Aanvraag 2021 – algemene gegevens", algemeen)
     rijen = [list(r) for r in ACTIVITEITEN]
     if concept:
         rijen[0][1] = "Sport"
@@ -295,10 +299,7 @@ FOUTEN_VERANTWOORDING = {
 
 
 def bouw_verantwoording(tekorten: bool) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
-    _blad(wb, "Algemeen", "Verantwoording 2020 – algemene gegevens", ["Veld", "Waarde"],
-          [r for r in CONFORM["Algemeen"] if r[0] != "Indieningsdatum"])
+    wb = _werkboek("Verantwoording 2020 – algemene gegevens", [r for r in CONFORM["Algemeen"] if r[0] != "Indieningsdatum"])
     formatie = [(f, 4.0 if tekorten and i == 0 else fte, k, g, inst) for i, (f, fte, k, g, inst) in enumerate(CONFORM["Blok A"])]
     _blad(wb, "Blok A", "Blok A – geleverde formatie", ["Functie", "Fte geleverd", "Kwalificatie", "Gebiedsteam", "Instelling"],
           formatie)

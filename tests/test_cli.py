@@ -144,3 +144,16 @@ def test_het_commando_zelf_draait(tmp_path):
                          capture_output=True, text=True)
     assert uit.returncode == 0, uit.stderr
     assert json.loads(uit.stdout)["samenvatting"]["afwijkend"] == 0
+
+
+def test_opdracht_is_alleen_een_bestaande_naam(capsys):
+    for opdracht in ("../regels/meierijstad-2020", "x" * 300):
+        assert main(["toets", str(CONFORM), "--opdracht", opdracht]) == 2
+        fout = capsys.readouterr().err
+        assert "bestaat niet" in fout and "meierijstad-2020" in fout and len(fout) < 400
+
+
+def test_uitvoer_naar_een_map(tmp_path, capsys):
+    assert main(["toets", str(CONFORM), "--formaat", "json", "-o", str(tmp_path), "--overschrijf"]) == 2
+    fout = capsys.readouterr().err
+    assert "is een map" in fout and "iets mis" not in fout

@@ -82,7 +82,15 @@ class Rapport(BaseModel):
         return int(any(b.status in (Status.afwijkend, Status.ontbreekt) for b in self.bevindingen))
 
 
+_LANG = 200  # a finding quotes a cell, it does not repeat a whole page of it
+
+
 def weergave(w: W) -> str:
+    tekst = _weergave(w)
+    return tekst if len(tekst) <= _LANG else tekst[:_LANG] + "…"
+
+
+def _weergave(w: W) -> str:
     if w.ruw is not None:
         return w.ruw
     waarde: Any = w.waarde

@@ -296,8 +296,7 @@ def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
             raise _fail(path, _ENTITIES) from None
         if _caused_by(error, (zipfile.BadZipFile, zlib.error)):  # damage the scan stopped before
             raise _fail(path, _DAMAGED) from None
-        reason = type(error).__name__
-        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen ({reason}); {_RESAVE}") from None
+        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen; {_RESAVE}") from None
 
 
 def _caused_by(error: BaseException | None, kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:

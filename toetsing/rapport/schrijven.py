@@ -18,11 +18,19 @@ def schrijf_veilig(doel: Path, inhoud: bytes, *, overschrijf: bool = False, invo
         raise ToetsingFout(f"{doel} bestaat al. Kies een andere naam, of gebruik --overschrijf.")
     if not doel.parent.exists():
         raise ToetsingFout(f"{doel}: de map {doel.parent} bestaat niet.")
-    fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=f".{doel.name}.", suffix=".tmp")
+    if doel.is_dir():
+        raise ToetsingFout(f"{doel} is een map; geef een bestandsnaam, zoals {doel / 'rapport.json'}.")
+    try:
+        fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=f".{doel.name}.", suffix=".tmp")
+    except OSError as fout:
+        raise ToetsingFout(f"{doel}: kan hier niet schrijven ({fout.strerror}).") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(inhoud)
         os.replace(tijdelijk, doel)
+    except OSError as fout:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise ToetsingFout(f"{doel}: kan het bestand niet schrijven ({fout.strerror}).") from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise

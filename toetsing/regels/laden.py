@@ -76,11 +76,13 @@ _CATALOGI = ("documenten", "deelopdrachten", "kengetallen", "producten", "randvo
 
 
 def _ruwe_regelset(basis: Path, regelset_id: str, problemen: list[str], keten: tuple[str, ...]) -> _Ruw | None:
-    folder = basis / regelset_id
-    if not (folder / REGELSET_BESTAND).is_file():
+    # only a name of a folder that is there: never a path or an arbitrary text in a path
+    if regelset_id not in beschikbare_regelsets(basis):
         beschikbaar = ", ".join(beschikbare_regelsets(basis)) or "geen"
         waar = f" (genoemd als opvolger_van in {keten[-1]})" if keten else ""
-        raise RegelFout(f"Regelset '{regelset_id}'{waar} bestaat niet. Beschikbaar: {beschikbaar}.")
+        getoond = str(regelset_id)[:60] + ("…" if len(str(regelset_id)) > 60 else "")
+        raise RegelFout(f"Regelset '{getoond}'{waar} bestaat niet. Beschikbaar: {beschikbaar}.")
+    folder = basis / regelset_id
     if regelset_id in keten:
         raise RegelFout(f"Regelset {regelset_id} volgt via opvolger_van zichzelf op: {' -> '.join((*keten, regelset_id))}.")
     kop, kop_node = _lees_yaml(folder / REGELSET_BESTAND, problemen)

@@ -421,3 +421,17 @@ def test_commando_web(monkeypatch, capsys):
     assert main(["web", "--host", "0.0.0.0", "--port", "9000"]) == 0
     assert gestart[-1]["host"] == "0.0.0.0" and gestart[-1]["port"] == 9000
     assert "ook andere computers" in capsys.readouterr().err
+
+
+def test_sjabloon_voor_een_verantwoording(client):
+    antwoord = client.get("/sjabloon", params={"opdracht": "meierijstad-2020", "stuk": "verantwoording"})
+    assert antwoord.status_code == 200
+    assert antwoord.headers["content-disposition"] == 'attachment; filename="verantwoording-meierijstad-2020.xlsx"'
+    verwacht = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(laad_regelset("meierijstad-2020"), "verantwoording")))
+    assert openpyxl.load_workbook(io.BytesIO(antwoord.content)).sheetnames == verwacht.sheetnames
+    # an opdracht without rules for a verantwoording: a message at the field, not an error page
+    fout = client.get("/sjabloon", params={"opdracht": "vijfheerenlanden-2021", "stuk": "verantwoording"})
+    assert fout.status_code == 422
+    _geen_lek(fout)
+    assert "Fout:" in fout.text and 'id="stuk-fout"' in fout.text
+    assert 'href="#stuk"' in fout.text and 'id="stuk"' in fout.text  # the summary links to the choice

@@ -124,8 +124,15 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         if "opdracht" not in request.query_params:
             return _pagina(request, "sjabloon.html")
         opdracht = _opdracht(request.query_params["opdracht"], verplicht=True)
-        return Response(maak_sjabloon(_regelset(opdracht)), media_type=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="werkplan-{opdracht}.xlsx"'})
+        stuk = request.query_params.get("stuk", "werkplan")
+        if stuk not in ("werkplan", "verantwoording"):
+            raise Invoerfout("Kies een werkplan of een verantwoording.", "stuk")
+        try:
+            inhoud = maak_sjabloon(_regelset(opdracht), stuk)
+        except ToetsingFout as fout:  # e.g. an opdracht without rules for a verantwoording
+            raise Invoerfout(str(fout), "stuk") from None
+        return Response(inhoud, media_type=XLSX,
+                        headers={"Content-Disposition": f'attachment; filename="{stuk}-{opdracht}.xlsx"'})
 
     @app.get("/regels", response_class=HTMLResponse)
     def regels(request: Request):

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from toetsing.engine.sessie import Uitkomst
 from toetsing.feiten import Index
 from toetsing.regels.model import Regel, Regelset, Status
+from toetsing.tekst import getal_nl
 from toetsing.werkplan.model import Melding, Plek, W
 
 
@@ -95,7 +96,7 @@ def _weergave(w: W) -> str:
         return w.ruw
     waarde: Any = w.waarde
     if isinstance(waarde, float):
-        return _toon(waarde)
+        return getal_nl(waarde)
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, list):
@@ -147,8 +148,9 @@ _FEITVELD = re.compile(r"\{(\w+)\.(\w+)\}")
 
 
 def _toon(waarde: Any) -> str:
+    """A fact's value in a sentence."""
     if isinstance(waarde, float):
-        return f"{waarde:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+        return getal_nl(waarde)
     return "?" if waarde is None else str(waarde)
 
 

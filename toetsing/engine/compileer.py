@@ -9,7 +9,6 @@ rule gets from its parts is decided afterwards (the most serious one).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -21,7 +20,7 @@ from toetsing.regels.model import (
     FteGeleverd, BegrootOvergenomen,
 )
 from toetsing.feiten import datumnummer
-from toetsing.tekst import normaliseer
+from toetsing.tekst import getal_nl, normaliseer
 
 Patroon = dict[str, Any]
 EINDE: Patroon = {"soort": "einde"}
@@ -180,18 +179,14 @@ def _grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_d
     goed, fout, woorden = [], [], []
     if minimaal is not None:
         goed.append(vergelijk("$gte", veld, minimaal)); fout.append(vergelijk("$lt", veld, minimaal))
-        woorden.append(f"minimaal {_getal(minimaal)}")
+        woorden.append(f"minimaal {getal_nl(minimaal)}")
     if groter_dan is not None:
         goed.append(vergelijk("$gt", veld, groter_dan)); fout.append(vergelijk("$lte", veld, groter_dan))
-        woorden.append(f"meer dan {_getal(groter_dan)}")
+        woorden.append(f"meer dan {getal_nl(groter_dan)}")
     if maximaal is not None:
         goed.append(vergelijk("$lte", veld, maximaal)); fout.append(vergelijk("$gt", veld, maximaal))
-        woorden.append(f"maximaal {_getal(maximaal)}")
+        woorden.append(f"maximaal {getal_nl(maximaal)}")
     return en(*goed), fout, " en ".join(woorden)
-
-
-def _getal(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
 
 
 def _kengetal_drempel(c: Compiler, regel: Regel, k: KengetalDrempel) -> list[Deel]:
@@ -319,8 +314,8 @@ def _elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple
 
 def _formatie_compleet(c: Compiler, regel: Regel, k: RijenCompleet) -> list[Deel]:
     verplicht = " en ".join(k.verplicht)
-    verwacht = f"Fte meer dan {_getal(k.fte_groter_dan)} en {verplicht} ingevuld"
-    tekst = f"Een rij in blok A mist fte (meer dan {_getal(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}."
+    verwacht = f"Fte meer dan {getal_nl(k.fte_groter_dan)} en {verplicht} ingevuld"
+    tekst = f"Een rij in blok A mist fte (meer dan {getal_nl(k.fte_groter_dan)}) of {verplicht}: {{gevonden}}."
     velden = ("functie", "fte", *k.verplicht)
     gebreken = [(g, tekst, velden) for g in
                 (bestaat_niet("fte"), vergelijk("$lte", "fte", k.fte_groter_dan), *(bestaat_niet(v) for v in k.verplicht))]
@@ -445,7 +440,7 @@ def _verschil_toegelicht(c: Compiler, regel: Regel, k: VorigJaarVergeleken) -> l
          f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van {waarmee}, zonder toelichting.",
          (kolom, referentie)),
     ]
-    verwacht = f"{_KOLOMLABELS[referentie]} ingevuld; bij meer dan {_getal(k.drempel_procent)}% verschil een toelichting"
+    verwacht = f"{_KOLOMLABELS[referentie]} ingevuld; bij meer dan {getal_nl(k.drempel_procent)}% verschil een toelichting"
     # an Uren sheet with labels but no hours (an untouched template) is missing, not compared
     return _elke_rij(regel, k.tabel, gebreken, f"Het blad {blad} vergelijkt elke regel met {waarmee} en licht grote verschillen toe.",
                      f"Het blad {blad} ontbreekt of heeft geen {_KOLOMLABELS[kolom].lower()}.", verwacht,
@@ -458,7 +453,7 @@ def _fte_geleverd(c: Compiler, regel: Regel, k: FteGeleverd) -> list[Deel]:
     factor = 1 - k.tolerantie_procent / 100
     grens = {"$mul": {"$l": {"t": "waarde"}, "$r": factor}}
     verwacht = "geleverde fte ten minste de toegezegde fte" + (
-        f" min {_getal(k.tolerantie_procent)}%" if k.tolerantie_procent else "")
+        f" min {getal_nl(k.tolerantie_procent)}%" if k.tolerantie_procent else "")
     return [
         Deel(regel.id, Status.voldaan, "Geleverd: {s.waarde} fte; toegezegd in het werkplan: {t.waarde} fte.", verwacht,
              {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$gte", "waarde", grens)))]),

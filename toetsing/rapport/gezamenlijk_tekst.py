@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from toetsing.bevindingen import _toon
+from toetsing.tekst import getal_nl
 from toetsing.gezamenlijk import Dekking, GezamenlijkRapport
 from toetsing.rapport.als_tekst import toon
 
@@ -37,7 +37,7 @@ def matrix(rapport: GezamenlijkRapport) -> Table:
 
 
 def cel(d: Dekking) -> str:
-    uren = f"{_toon(d.uren)} u" if d.uren is not None else ""
+    uren = f"{getal_nl(d.uren)} u" if d.uren is not None else ""
     if d.rijen:
         return f"✔ {uren}".strip()
     return f"{uren} (geen rij)" if uren else ""

@@ -1,5 +1,5 @@
 """lees_werkplan() on small workbooks: the contract's sheets, and every point of its
-*Tolerance* section (toetsing/lezen/importeer.py, bladen.py)."""
+*Tolerance* section (toetsing/lezen/importeer.py, werkplan/contract.py)."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,7 +8,7 @@ import pytest
 
 from tests.lezen_helpers import compleet_werkplan, maak_werkboek
 from toetsing.lezen import lees_werkplan
-from toetsing.lezen.bladen import TABLES, ALGEMEEN_FIELDS, header_key
+from toetsing.werkplan.contract import TABLES, ALGEMEEN_FIELDS, header_key
 from toetsing.werkplan.model import Kwartaal, Melding, Plek
 
 

@@ -15,11 +15,11 @@ import toetsing.sjabloon as sjabloon_module
 
 from toetsing.bevindingen import weergave
 from toetsing.cli import main
-from toetsing.lezen import bladen
+from toetsing.werkplan import contract as bladen
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import CONTROLE_SOORTEN, Status
-from toetsing.sjabloon import BLAD_VAN_SOORT, KOPREGEL, bladen_nodig, maak_sjabloon
+from toetsing.sjabloon import KOPREGEL, bladen_nodig, maak_sjabloon
 from toetsing.toets import toets_bestand, toets_verantwoording_bestand
 from toetsing.werkplan.model import Kwartaal
 
@@ -54,8 +54,9 @@ def test_alle_contractbladen_met_uitleg_boven_de_kopregel(sjabloon):
 
 
 def test_elke_soort_controle_leest_een_bekend_blad():
+    bekend = {t.sheet for t in bladen.TABLES}
     for soort, controle in CONTROLE_SOORTEN.items():
-        assert "tabel" in controle.model_fields or soort.split("-")[0] in BLAD_VAN_SOORT, soort
+        assert "tabel" in controle.model_fields or controle.blad in bekend, soort
 
 
 def test_alleen_de_bladen_die_de_regels_lezen():

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 
 from toetsing.tekst import normaliseer
+from toetsing.werkplan.contract import ALGEMEEN_VELD, TABEL, Column, Kind
 from toetsing.werkplan.model import Kwartaal, Rij, W, Werkplan
 
 Feit = dict[str, Any]
@@ -23,21 +24,47 @@ Feit = dict[str, Any]
 Index = dict[str, list[tuple[str, W]]]
 
 # werkplan attribute -> fact kind of its rows
-TABELLEN = {
-    "blok_a": "formatie",
-    "randvoorwaarden": "randvoorwaarde",
-    "deelopdrachten": "deelopdracht",
-    "kengetallen": "kengetal",
-    "producten": "product",
-    "uren": "uren",
-    "begroting": "begroting",
-    "activiteiten": "activiteit",
-}
-# numeric columns whose total row is checked against the sum of the other rows
-SOMKOLOMMEN = {"uren": ("uren", "uren_vorig_jaar", "uren_begroot"), "begroting": ("bedrag", "bedrag_vorig_jaar", "bedrag_begroot"),
-               "formatie": ("fte",)}
+TABELLEN = {attribuut: tabel.feit for attribuut, tabel in TABEL.items()}
+# numeric columns summed into a `som` fact, per fact kind
+SOMKOLOMMEN = {tabel.feit: tabel.som_kolommen for tabel in TABEL.values() if tabel.som_kolommen}
 # kept as typed: codes are compared exactly, not as normalised text
-_CODEVELDEN = {"code", "onderdeel"}
+_EXACT = {Kind.CODE, Kind.ONDERDEEL}
+_KOLOMMEN = {tabel.feit: {k.field: k for k in tabel.columns} for tabel in TABEL.values()}
+
+
+def _feitvelden(kolom: Column) -> tuple[str, ...]:
+    """The fact properties a column's value becomes (see `_eigenschappen`)."""
+    if kolom.kind is Kind.NUMBER_OR_TEXT:
+        return ("getal", "tekst")
+    if kolom.kind is Kind.QUARTER:
+        return ("jaar", "kwartaal", "kwartaalnr", "datum")
+    return (kolom.field,)
+
+
+def _rijvelden(soort: str) -> set[str]:
+    velden = {"rij", "ingevuld", *(v for k in _KOLOMMEN[soort].values() for v in _feitvelden(k))}
+    if "code" in _KOLOMMEN[soort]:
+        velden.add("code")
+    if any(tabel.totaal for tabel in TABEL.values() if tabel.feit == soort):
+        velden.add("totaal")
+    kolom = SOMKOLOMMEN.get(soort, ("",))[0]
+    velden |= {f"{kolom}_verschil_{met}_pct" for met in ("vorig_jaar", "begroot")} if kolom else set()
+    return velden
+
+
+# The fact kinds and the fields a rule may read of each; the compiler checks every check's
+# parts against it. Every fact also has `id`, `soort` and, in a joint toetsing, `werkplan`
+# and `indiener`; a verantwoording's werkplan facts are `toegezegd:<soort>`.
+_OVERAL = {"id", "soort", "werkplan", "indiener"}
+FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in {
+    "veld": {"veld", *(v for k in ALGEMEEN_VELD.values() for v in _feitvelden(k))},
+    "reikwijdte": {"nr"},
+    "tabel": {"tabel", "rijen"},
+    "deelopdrachtnr": {"nr"},
+    "som": {"tabel", "kolom", "waarde"},
+    "einde": set(),
+    **{tabel.feit: _rijvelden(tabel.feit) for tabel in TABEL.values()},
+}.items()}
 
 
 @dataclass(frozen=True)
@@ -68,7 +95,8 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
 
     velden = [(n, w) for n, w in _velden(werkplan.algemeen) if w is not None and n != "reikwijdte"]
     for naam, w in velden:
-        voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam, **_eigenschappen(naam, w.waarde)}, [(naam, w)])
+        voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam,
+                  **_eigenschappen(naam, w.waarde, ALGEMEEN_VELD[naam].kind)}, [(naam, w)])
     if velden:
         voeg_toe(*_tabelfeit("algemeen", len(velden), velden))
 
@@ -124,9 +152,10 @@ def maak_gezamenlijke_feiten(werkplannen: list[tuple[Werkplan, str]], kader: Kad
 def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tuple[str, W]]]:
     feit: Feit = {"id": f"{soort}-{rij.rij}", "soort": soort, "rij": rij.rij}
     bronnen: list[tuple[str, W]] = []
+    kolommen = _KOLOMMEN[soort]
     for naam, waarde in _velden(rij):
         if isinstance(waarde, W):
-            feit.update(_eigenschappen(naam, waarde.waarde))
+            feit.update(_eigenschappen(naam, waarde.waarde, kolommen[naam].kind))
             bronnen.append((naam, waarde))
         elif isinstance(waarde, list) and waarde and all(isinstance(v, W) for v in waarde):
             feit[naam] = len(waarde)  # e.g. prestatie_inhoud: how many cells have content
@@ -200,13 +229,14 @@ def _velden(model: BaseModel) -> Iterable[tuple[str, Any]]:
             yield naam, getattr(model, naam)
 
 
-def _eigenschappen(naam: str, waarde: Any) -> Feit:
-    """A value as engine properties; the property name says its type for the rules."""
+def _eigenschappen(naam: str, waarde: Any, kind: Kind) -> Feit:
+    """A value as engine properties; the property name says its type for the rules
+    (`_feitvelden` declares the names)."""
     if isinstance(waarde, bool):
         return {naam: waarde}
     if isinstance(waarde, (int, float)):
         # one property per value, rounded so that totals compare to the cent
-        return {naam: round(float(waarde), 2)} if naam != "waarde" else {"getal": round(float(waarde), 2)}
+        return {"getal" if kind is Kind.NUMBER_OR_TEXT else naam: round(float(waarde), 2)}
     if isinstance(waarde, date):
         return {naam: datumnummer(waarde)}
     if isinstance(waarde, Kwartaal):
@@ -217,9 +247,9 @@ def _eigenschappen(naam: str, waarde: Any) -> Feit:
     if isinstance(waarde, list):
         return {naam: len(waarde)} if waarde else {}
     if isinstance(waarde, str):
-        if naam == "waarde":
+        if kind is Kind.NUMBER_OR_TEXT:
             return {"tekst": normaliseer(waarde)}
-        if naam in _CODEVELDEN:
+        if kind in _EXACT:
             return {naam: waarde.strip().upper()}
         tekst = normaliseer(waarde)
         return {naam: tekst} if tekst else {}

@@ -2,7 +2,7 @@
 verantwoording after the year (`--verantwoording`).
 
 Generated, never kept by hand: the sheets and column headers come from the importer's
-sheet table (lezen/bladen.py, the contract's names first; a verantwoording's own names
+contract (werkplan/contract.py, with the instruction texts; a verantwoording's own names
 such as Fte geleverd are synonyms there), the codes, descriptions, units and deelopdrachten
 from the rule set, and which sheets and Algemeen fields appear from the rules that judge
 that document (their `toepassing`). So the template cannot drift from what toetsing reads
@@ -29,9 +29,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from toetsing.bevindingen import weergave
 from toetsing.fouten import ToetsingFout
-from toetsing.lezen import bladen
-from toetsing.lezen.bladen import Column, Kind
-from toetsing.regels.model import CodeOmschrijving, ProductKwartalen, Regel, Regelset, VorigJaarVergeleken
+from toetsing.regels.model import CodeOmschrijving, Regel, Regelset
+from toetsing.werkplan import contract
+from toetsing.werkplan.contract import Column, Kind
 from toetsing.tekst import normaliseer
 from toetsing.werkplan.model import Algemeen, Rij, W, Werkplan
 
@@ -45,89 +45,12 @@ TEKSTKOLOM = Alignment(vertical="top", wrap_text=True)
 # must not have; the *_begroot columns belong to a verantwoording
 _WEGLATEN = {"prestatie_inhoud", "uren_begroot", "bedrag_begroot"}
 
-# A verantwoording's columns per sheet (docs/werkplan-formaat.md), and the headers that
-# differ from the werkplan's; each is a name the importer reads for that field. A sheet not
-# named here gets the werkplan's columns.
-VERANTWOORDING_KOLOMMEN = {
-    "Blok A": ("functie", "fte", "kwalificatie", "gebiedsteam", "instelling", "toelichting"),
-    "Randvoorwaarden": ("code", "randvoorwaarde", "akkoord", "toelichting"),
-    "Kengetallen": ("code", "omschrijving", "waarde", "eenheid", "toelichting"),
-    "Producten": ("code", "product", "deelopdracht", "oplevering", "toelichting"),
-    "Uren": ("onderdeel", "uren", "uren_begroot", "toelichting"),
-    "Begroting": ("post", "bedrag", "bedrag_begroot", "toelichting"),
-}
-VERANTWOORDING_KOPPEN = {"fte": "Fte geleverd", "akkoord": "Nagekomen", "waarde": "Realisatie",
-                         "oplevering": "Opgeleverd op", "uren": "Uren gerealiseerd", "bedrag": "Besteed"}
 # the cell that gets the werkplan's commitment as a note: what the organisation fills in beside it
 TOEGEZEGD = "toegezegd"
-TOEGEZEGD_BIJ = {"Blok A": "fte", "Kengetallen": "waarde", "Producten": "oplevering"}
 
-# Which sheet a check reads, by the first word of its soort; a check with a `tabel` names it.
-BLAD_VAN_SOORT = {
-    "veld": "Algemeen", "datum": "Algemeen", "kengetal": "Kengetallen", "product": "Producten",
-    "codes": "Randvoorwaarden", "formatie": "Blok A", "fte": "Blok A", "deelopdracht": "Deelopdrachten",
-    "deelopdrachten": "Deelopdrachten",
-}
 # Algemeen fields every werkplan or verantwoording has (contract v1); others only when a rule reads them
 VASTE_VELDEN = {"werkplan": {"organisatie", "subsidiejaar", "opdracht", "indieningsdatum", "aanspreekpunt"},
                 "verantwoording": {"organisatie", "subsidiejaar", "opdracht"}}
-
-UITLEG_PER_BLAD = {
-    "Algemeen": "Vul de kolom Waarde in. Opdracht en Subsidiejaar zijn al ingevuld; laat die staan.",
-    "Blok A": "Eén rij per functie in het gebiedsteam: functie, aantal fte en kwalificatie (opleiding of "
-              "registratie). Zet hier geen activiteiten of prestaties.",
-    "Randvoorwaarden": "Zet bij elke randvoorwaarde in de kolom Akkoord ja of nee.",
-    "Deelopdrachten": "Eén rij per deelopdracht: hoe u het doet, hoe u de resultaten meet en wat er verandert. "
-                      "Meer rijen voor één deelopdracht? Geef ze hetzelfde nummer.",
-    "Kengetallen": "Vul bij elke code de waarde in, in de eenheid die ernaast staat.",
-    "Producten": "Vul bij elk product in wanneer u het oplevert: een kwartaal (Q1 2020) of een datum. "
-                 "Komt een product twee keer, dan heeft het twee rijen.",
-    "Uren": "Vul per onderdeel de uren in, voor dit jaar en vorig jaar. Totaal is de som van de andere regels.",
-    "Begroting": "Vul per post het bedrag in, voor dit jaar en vorig jaar. Voeg posten toe boven Totaal. "
-                 "Totaal is de som van de andere regels.",
-    "Activiteiten": "Eén rij per activiteit of project: aan welke opgave u werkt, met wie, welk resultaat, hoe u "
-                    "dat meet en wat het kost.",
-}
-UITLEG_VERANTWOORDING = {
-    **UITLEG_PER_BLAD,
-    "Algemeen": "Vul de kolom Waarde in. Wat al is ingevuld, komt uit de opdracht of uit het werkplan; laat dat staan.",
-    "Blok A": "Eén rij per functie in het gebiedsteam: hoeveel fte u in het subsidiejaar echt heeft geleverd, en de "
-              "kwalificatie (opleiding of registratie). Zet hier geen activiteiten of prestaties.",
-    "Randvoorwaarden": "Zet bij elke randvoorwaarde in de kolom Nagekomen ja of nee. Bij nee: zeg in de kolom "
-                       "Toelichting waarom.",
-    "Kengetallen": "Vul bij elke code in wat u heeft bereikt (Realisatie), in de eenheid die ernaast staat.",
-    "Producten": "Vul bij elk product de datum in waarop u het heeft opgeleverd. Komt een product twee keer, dan "
-                 "heeft het twee rijen.",
-    "Uren": "Vul per onderdeel in hoeveel uur er echt is gewerkt (Uren gerealiseerd). Uren begroot zijn de uren uit "
-            "het werkplan. Totaal is de som van de andere regels.",
-    "Begroting": "Vul per post in hoeveel u echt heeft uitgegeven (Besteed). Bedrag begroot is het bedrag uit het "
-                 "werkplan. Totaal is de som van de andere regels.",
-}
-# added to a verantwoording's instruction when the template starts from the werkplan
-UITLEG_UIT_WERKPLAN = {
-    "Blok A": "De functies komen uit het werkplan. Hoeveel fte u toezegde, staat in de opmerking bij de cel.",
-    "Kengetallen": "Wat u in het werkplan toezegde, staat in de opmerking bij de cel.",
-    "Producten": "Wanneer u het product volgens het werkplan zou opleveren, staat in de opmerking bij de cel.",
-    "Uren": "De onderdelen en de begrote uren komen uit het werkplan; laat die staan.",
-    "Begroting": "De posten en de begrote bedragen komen uit het werkplan; laat die staan.",
-}
-
-UITLEG_ALGEMEEN = {
-    "organisatie": "De naam van uw organisatie, of van het samenwerkingsverband bij een gezamenlijk werkplan.",
-    "subsidiejaar": "Het jaar waarvoor u subsidie vraagt.",
-    "opdracht": "De opdracht van de gemeente waar dit werkplan bij hoort.",
-    "indieningsdatum": "De datum waarop u het werkplan indient.",
-    "aanspreekpunt": "De contactpersoon voor de gemeente. Meer namen: scheid ze met ;",
-    "reikwijdte": "Leeg als het werkplan alle deelopdrachten dekt; anders de nummers, zoals 1, 2, 7.",
-    "looptijd": "Het aantal jaren dat de aanvraag loopt, zoals 4.",
-}
-UITLEG_ALGEMEEN_VERANTWOORDING = {
-    **UITLEG_ALGEMEEN,
-    "subsidiejaar": "Het jaar waarover deze verantwoording gaat.",
-    "opdracht": "De opdracht van de gemeente waar het werkplan bij hoort.",
-    "reikwijdte": "Zoals in het werkplan: leeg als het alle deelopdrachten dekt; anders de nummers, zoals 1, 2, 7.",
-}
-
 
 def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkplan | None = None) -> bytes:
     """The template for a werkplan, or (`stuk` "verantwoording") for the verantwoording after
@@ -142,8 +65,8 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
     wb.remove(wb.active)
     _algemeen(wb.create_sheet("Algemeen"), regelset, regels, stuk, toezegging.algemeen)
     nodig = bladen_nodig(regelset, stuk)
-    for tabel in bladen.TABLES:
-        if tabel is bladen.ALGEMEEN or tabel.sheet not in nodig:
+    for tabel in contract.TABLES:
+        if tabel is contract.ALGEMEEN or tabel.sheet not in nodig:
             continue
         kolommen = _kolommen(tabel, stuk)
         ws = wb.create_sheet(tabel.sheet)
@@ -151,7 +74,7 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
         for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging), start=KOPREGEL + 1):
             for kolom, (k, _) in enumerate(kolommen, start=1):
                 cel = ws.cell(rij, kolom, waarden.get(k.field))
-                if waarden.get(TOEGEZEGD) and k.field == TOEGEZEGD_BIJ.get(tabel.sheet):
+                if waarden.get(TOEGEZEGD) and k.field == tabel.toegezegd_bij:
                     cel.comment = Comment(waarden[TOEGEZEGD], "toetsing", width=260, height=60)
         for kolom, (k, kop) in enumerate(kolommen, start=1):
             letter = get_column_letter(kolom)
@@ -168,37 +91,32 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
 def bladen_nodig(regelset: Regelset, stuk: str = "werkplan") -> set[str]:
     """Algemeen and every sheet a rule for this `stuk` reads: Meierijstad's eight for a
     werkplan, or Algemeen and Activiteiten for an aanvraag per activiteit."""
-    per_tabel = {t.attribute: t.sheet for t in bladen.TABLES if t.attribute}
     nodig = {"Algemeen"}
     for regel in regelset.regels:
         for controle in regel.controles if stuk in regel.toepassing else ():
-            tabel = getattr(controle, "tabel", None)
-            nodig.add(per_tabel[tabel] if tabel else BLAD_VAN_SOORT[controle.soort.split("-")[0]])
+            nodig |= controle.bladen()
     return nodig
 
 
-def _kolommen(tabel: bladen.Table, stuk: str) -> list[tuple[Column, str]]:
+def _kolommen(tabel: contract.Table, stuk: str) -> list[tuple[Column, str]]:
     """The template's columns of a sheet, each with its header."""
-    velden = VERANTWOORDING_KOLOMMEN.get(tabel.sheet) if stuk == "verantwoording" else None
+    velden = tabel.verantwoording if stuk == "verantwoording" else None
     if velden is None:
-        return [(k, k.names[0]) for k in tabel.columns if k.field not in _WEGLATEN]
-    per_veld = {k.field: k for k in tabel.columns}
-    return [(per_veld[v], VERANTWOORDING_KOPPEN.get(v, per_veld[v].names[0])) for v in velden]
+        return [(k, k.label) for k in tabel.columns if k.field not in _WEGLATEN]
+    return [(tabel.kolom(v), tabel.kolom(v).kop_verantwoording or tabel.kolom(v).label) for v in velden]
 
 
-def _uitleg(tabel: bladen.Table, regels: list[Regel], stuk: str, uit_werkplan: bool) -> str:
-    blad = tabel.sheet
+def _uitleg(tabel: contract.Table, regels: list[Regel], stuk: str, uit_werkplan: bool) -> str:
     if stuk != "verantwoording":
-        return UITLEG_PER_BLAD[blad]
-    zinnen = [UITLEG_VERANTWOORDING[blad]]
+        return tabel.uitleg
+    zinnen = [tabel.uitleg_verantwoording or tabel.uitleg]
     # the threshold above which a difference needs a reason is the rule's, so the sheet says it
-    drempels = [c.drempel_procent for r in regels for c in r.controles
-                if isinstance(c, VorigJaarVergeleken) and c.met == "begroot" and c.tabel == tabel.attribute]
+    drempels = [d for r in regels for c in r.controles if (d := c.toelichting_boven(tabel.attribute)) is not None]
     if drempels:
         zinnen.append(f"Verschilt het meer dan {min(drempels):g}% van wat begroot was? Zeg dan waarom in de kolom "
                       "Toelichting.")
-    if uit_werkplan and blad in UITLEG_UIT_WERKPLAN:
-        zinnen.append(UITLEG_UIT_WERKPLAN[blad])
+    if uit_werkplan and tabel.uitleg_uit_werkplan:
+        zinnen.append(tabel.uitleg_uit_werkplan)
     return " ".join(zinnen)
 
 
@@ -213,19 +131,20 @@ def _kop(ws: Worksheet, uitleg: str, koppen: list[str]) -> None:
 
 def _algemeen(ws: Worksheet, regelset: Regelset, regels: list[Regel], stuk: str, werkplan: Algemeen) -> None:
     verantwoording = stuk == "verantwoording"
-    _kop(ws, (UITLEG_VERANTWOORDING if verantwoording else UITLEG_PER_BLAD)["Algemeen"], ["Veld", "Waarde", "Uitleg"])
-    uitleg = UITLEG_ALGEMEEN_VERANTWOORDING if verantwoording else UITLEG_ALGEMEEN
+    _kop(ws, contract.ALGEMEEN.uitleg_verantwoording if verantwoording else contract.ALGEMEEN.uitleg,
+         ["Veld", "Waarde", "Uitleg"])
     # a werkplan's own Algemeen is empty, so only a verantwoording takes the werkplan's
     vooraf = {"organisatie": _waarde(werkplan.organisatie),
               "subsidiejaar": _waarde(werkplan.subsidiejaar) or regelset.subsidiejaar, "opdracht": regelset.id,
               "reikwijdte": werkplan.reikwijdte and weergave(werkplan.reikwijdte)}
-    gelezen = {c.veld for r in regels for c in r.controles if hasattr(c, "veld")}
+    gelezen = {v for r in regels for c in r.controles for v in c.algemeen_velden()}
     reikwijdte = {"reikwijdte"} if regelset.deelopdrachten else set()
-    velden = [v for v in bladen.ALGEMEEN_FIELDS if v.field in VASTE_VELDEN[stuk] | gelezen | reikwijdte]
+    velden = [v for v in contract.ALGEMEEN_FIELDS if v.field in VASTE_VELDEN[stuk] | gelezen | reikwijdte]
     for rij, veld in enumerate(velden, start=KOPREGEL + 1):
         ws.cell(rij, 1, veld.names[0]).font = KOP
         waarde = ws.cell(rij, 2, vooraf.get(veld.field))
-        ws.cell(rij, 3, uitleg[veld.field]).font = UITLEG
+        ws.cell(rij, 3, veld.uitleg_verantwoording if verantwoording and veld.uitleg_verantwoording
+                else veld.uitleg).font = UITLEG
         if veld.kind is Kind.DATE:
             waarde.number_format = "DD-MM-YYYY"
         validatie = _validatie(veld.kind, regelset)
@@ -309,8 +228,7 @@ def _begroot(rijen: list, naamveld: str, kolom: str) -> list[dict[str, object]]:
 
 def _opleveringen(regelset: Regelset, product: str) -> int:
     """One row per delivery: as many as the quarters a product-kwartalen rule asks for."""
-    return max([len(c.kwartalen) for r in regelset.regels for c in r.controles
-                if isinstance(c, ProductKwartalen) and c.product == product], default=1)
+    return max([c.opleveringen(product) for r in regelset.regels for c in r.controles], default=0) or 1
 
 
 def _breedte(ws: Worksheet, letter: str, kolom: Column, kop: str) -> None:

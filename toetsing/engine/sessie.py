@@ -15,7 +15,8 @@ from typing import Any
 from durable import engine as durable_engine
 import durable_rules_engine
 
-from toetsing.engine.compileer import Compiler, Deel
+from toetsing.engine.compileer import Compiler
+from toetsing.engine.patronen import Deel
 from toetsing.feiten import Kader
 from toetsing.fouten import RegelFout
 from toetsing.regels.model import Regelset

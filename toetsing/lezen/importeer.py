@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from toetsing.lezen.bladen import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
+from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
 from toetsing.lezen.waarden import (
     Unreadable,
     as_text,
@@ -30,7 +30,7 @@ from toetsing.lezen.waarden import (
 )
 from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
 from toetsing.tekst import normaliseer
-from toetsing.werkplan.model import Algemeen, Melding, Plek, W, Werkplan
+from toetsing.werkplan.model import RIJMODELLEN, Algemeen, Melding, Plek, W, Werkplan
 
 # each parser gets the cell and the werkplan's Subsidiejaar (for quarters without a year)
 _PARSERS: dict[Kind, Callable[[Cell, int | None], Any]] = {
@@ -107,8 +107,7 @@ def _check_kengetal(fields: dict[str, Any], reader: _Reader) -> None:
 # per contract sheet: what a row needs beyond its cells
 _FINISH: dict[str, Callable[[dict[str, Any], _Reader], None]] = {
     "Kengetallen": _check_kengetal,
-    "Uren": _mark_total("onderdeel"),
-    "Begroting": _mark_total("post"),
+    **{t.sheet: _mark_total(t.naamkolom) for t in TABLES if t.totaal},
 }
 
 
@@ -166,7 +165,7 @@ def _read_table(sheet: Sheet, table: Table, reader: _Reader) -> list[Any]:
                 fields[column.field] = value
         if finish:
             finish(fields, reader)
-        rows.append(table.row_model(rij=row, **fields))
+        rows.append(RIJMODELLEN[table.attribute](rij=row, **fields))
     if table.sheet in _ONE_ANSWER:
         _report_conflicting_codes(rows, _ONE_ANSWER[table.sheet], reader)
     return rows

@@ -36,7 +36,7 @@ from openpyxl.utils import range_boundaries  # noqa: E402
 from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
-from toetsing.lezen.bladen import Column, Table, header_key  # noqa: E402
+from toetsing.werkplan.contract import Column, Table, header_key  # noqa: E402
 from toetsing.lezen.waarden import CellValue, as_text, shorten  # noqa: E402
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # compressed, as on disk

@@ -55,7 +55,8 @@ def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
     if regel.waarom:
         regels += [f"**Waarom.** {regel.waarom}", ""]
     regels += ["**Controle.** " + "; ".join(
-        ", ".join(f"{k} = {v}" for k, v in c.model_dump(mode="json", exclude_none=True).items()) for c in regel.controles), ""]
+        ", ".join(f"{k} = {v}" for k, v in sorted(c.model_dump(mode="json", exclude_none=True).items(),
+                                                    key=lambda kv: kv[0] != "soort")) for c in regel.controles), ""]
     voorbeelden = {s: [g for g in regel.gevallen if g.status == s] for s in Status}
     if voorbeelden[Status.voldaan]:
         regels += ["**Wat voldoet.**", ""] + [f"- {g.naam}: {_cellen(g.werkplan, regel.gezamenlijk)}" for g in voorbeelden[Status.voldaan]] + [""]
@@ -135,7 +136,9 @@ def controles_markdown() -> str:
     for soort, model in CONTROLE_SOORTEN.items():
         velden = [f"`{naam}`" + ("" if veld.is_required() else f" (mag weg; standaard {veld.default!r})")
                   for naam, veld in model.model_fields.items() if naam != "soort"]
-        regels += [f"## `{soort}`", "", (model.__doc__ or "").strip(), "", "Velden: " + ", ".join(velden), ""]
+        blad = ", ".join(sorted(model.model_construct().bladen() - {""})) if model.blad else "het blad van `tabel`"
+        regels += [f"## `{soort}`", "", (model.__doc__ or "").strip(), "", f"Leest: {blad}.", "",
+                   "Velden: " + ", ".join(velden), ""]
     return "\n".join(regels)
 
 

@@ -53,7 +53,8 @@ def laad_regelset(regelset_id: str, map_: Path | None = None) -> Regelset:
         raise RegelFout(_samen(folder, problemen))
     regelset = regelset.model_copy(update={
         "regels": regels, "herkomst": ruw.herkomst, "vingerafdruk": _vingerafdruk(ruw.mappen)})
-    problemen = _samenhang(regelset)
+    problemen = _samenhang(regelset, {data.get("id"): bestand for data, bestand, _ in ruw.regels.values()
+                                      if isinstance(data, dict)})
     if problemen:
         raise RegelFout(_samen(folder, problemen))
     return regelset
@@ -245,7 +246,7 @@ def _nederlands(detail: dict[str, Any]) -> str:
     return f"{detail['msg']} (gegeven: {detail['input']!r})"
 
 
-def _samenhang(regelset: Regelset) -> list[str]:
+def _samenhang(regelset: Regelset, bestanden: dict[str, str]) -> list[str]:
     """Checks across rules: unique ids, known documents, codes and deelopdrachten."""
     problemen = []
     gezien: set[str] = set()
@@ -259,23 +260,30 @@ def _samenhang(regelset: Regelset) -> list[str]:
         if regel.deelopdracht is not None and regel.deelopdracht not in regelset.deelopdrachten:
             problemen.append(f"{waar}: deelopdracht {regel.deelopdracht} staat niet onder 'deelopdrachten'")
         for controle in regel.controles:
-            for lijst, catalogus, naam in _codes_van(controle, regelset):
-                for code in lijst:
-                    if code not in catalogus:
-                        problemen.append(f"{waar}: {naam} '{code}' staat niet in de lijst '{naam}en' van {REGELSET_BESTAND}")
-            nr = getattr(controle, "nr", None)
-            if nr is not None and nr not in regelset.deelopdrachten:
-                problemen.append(f"{waar}: deelopdracht {nr} staat niet onder 'deelopdrachten'")
+            for catalogus, codes in controle.catalogus_codes():
+                naam = {"kengetallen": "kengetal", "producten": "product", "randvoorwaarden": "randvoorwaarde"}[catalogus]
+                for code in codes:
+                    if code not in getattr(regelset, catalogus):
+                        problemen.append(f"{waar}: {naam} '{code}' staat niet in de lijst '{catalogus}' van {REGELSET_BESTAND}")
+            for nr in controle.deelopdrachten():
+                if nr not in regelset.deelopdrachten:
+                    problemen.append(f"{waar}: deelopdracht {nr} staat niet onder 'deelopdrachten'")
+    if not problemen:
+        problemen += _compileert(regelset, bestanden)
     return problemen
 
 
-def _codes_van(controle: Any, regelset: Regelset) -> list[tuple[list[str], dict, str]]:
-    uit = []
-    if hasattr(controle, "codes"):
-        catalogus = regelset.randvoorwaarden if controle.soort == "codes-akkoord" else regelset.kengetallen
-        uit.append((controle.codes, catalogus, "randvoorwaarde" if controle.soort == "codes-akkoord" else "kengetal"))
-    if controle.soort == "kengetal-toename":
-        uit.append(([controle.code, controle.nulmeting], regelset.kengetallen, "kengetal"))
-    if hasattr(controle, "product"):
-        uit.append(([controle.product], regelset.producten, "product"))
-    return uit
+def _compileert(regelset: Regelset, bestanden: dict[str, str]) -> list[str]:
+    """Every rule compiles to engine parts that read only declared fact fields."""
+    from toetsing.engine.compileer import Compiler
+
+    problemen = []
+    for stuk in ("werkplan", "verantwoording"):
+        compiler = Compiler(regelset, stuk)
+        for regel in regelset.regels:
+            if stuk in regel.toepassing:
+                try:
+                    compiler.delen(regel)
+                except RegelFout as fout:
+                    problemen.append(f"{bestanden.get(regel.id, '?')}, {fout}")
+    return list(dict.fromkeys(problemen))

@@ -2,14 +2,17 @@
 
 This model is the boundary between the importer (which knows Excel) and the rest
 (which does not). Only what the importer could read is here; what it could not read
-is a `Melding`.
+is a `Melding`. The row models are made from the contract (werkplan/contract.py): a
+column declared there is a field here.
 """
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from toetsing.werkplan.contract import ALGEMEEN_FIELDS, TABLES, Kind, Table
 
 T = TypeVar("T")
 
@@ -69,118 +72,45 @@ class Melding(BaseModel):
         return f"{plaats}: {self.tekst}"
 
 
-class Algemeen(BaseModel):
-    organisatie: W[str] | None = None
-    subsidiejaar: W[int] | None = None
-    opdracht: W[str] | None = None
-    indieningsdatum: W[date] | None = None
-    aanspreekpunt: W[list[str]] | None = None
-    # None means absent, which the contract defines as "volledig"
-    reikwijdte: W[list[int]] | None = None
-    looptijd: W[int] | None = None  # years the aanvraag covers (Vijfheerenlanden: multi-year)
+_WAARDETYPE: dict[Kind, Any] = {
+    Kind.TEXT: W[str], Kind.CODE: W[str], Kind.ONDERDEEL: W[str], Kind.OPDRACHT: W[str],
+    Kind.NUMBER: W[float], Kind.WHOLE_NUMBER: W[int], Kind.DEELOPDRACHT_NR: W[int],
+    # a number when the cell holds one (percent cells as 60, not 0.6), else the text
+    Kind.NUMBER_OR_TEXT: W[float] | W[str],
+    Kind.DATE: W[date], Kind.QUARTER: W[Kwartaal], Kind.YES_NO: W[bool], Kind.LIST: W[list[str]],
+    Kind.REIKWIJDTE: W[list[int]],
+}
 
 
 class Rij(BaseModel):
     rij: int  # 1-based row number in its sheet
 
 
-class BlokARij(Rij):
-    functie: W[str] | None = None
-    fte: W[float] | None = None
-    kwalificatie: W[str] | None = None
-    gebiedsteam: W[str] | None = None
-    instelling: W[str] | None = None
-    toelichting: W[str] | None = None
-    # content found in prestatie-like columns (Activiteit, Prestatie, ...), which blok A must not have
-    prestatie_inhoud: list[W[str]] = []
+def _rijmodel(tabel: Table) -> type[Rij]:
+    """A sheet's row model, from its columns in the contract: each column an optional value;
+    an `every_match` column the list of every such cell with content (prestatie_inhoud:
+    content in prestatie-like columns, which blok A must not have)."""
+    velden: dict[str, Any] = {
+        k.field: (list[W[str]], []) if k.every_match else (_WAARDETYPE[k.kind] | None, None) for k in tabel.columns}
+    if tabel.totaal:
+        velden["is_totaal"] = (bool, False)  # the row named Totaal
+    naam = "".join(deel.capitalize() for deel in tabel.attribute.split("_")) + "Rij"
+    return create_model(naam, __base__=Rij, **velden)
 
 
-class RandvoorwaardeRij(Rij):
-    code: W[str] | None = None
-    randvoorwaarde: W[str] | None = None
-    akkoord: W[bool] | None = None
-    toelichting: W[str] | None = None
+# None for reikwijdte means absent, which the contract defines as "volledig"
+Algemeen = create_model("Algemeen", **{k.field: (_WAARDETYPE[k.kind] | None, None) for k in ALGEMEEN_FIELDS})
+# Werkplan attribute -> row model, one per sheet of rows
+RIJMODELLEN: dict[str, type[Rij]] = {t.attribute: _rijmodel(t) for t in TABLES if t.attribute}
 
 
-class DeelopdrachtRij(Rij):
-    nr: W[int] | None = None
-    deelopdracht: W[str] | None = None
-    uitwerking: W[str] | None = None
-    resultaatmeting: W[str] | None = None
-    verandering: W[str] | None = None
-    randvoorwaarden: W[str] | None = None
-    instelling: W[list[str]] | None = None
-
-
-class KengetalRij(Rij):
-    code: W[str] | None = None
-    omschrijving: W[str] | None = None
-    # a number when the cell holds one (percent cells as 60, not 0.6), else the text
-    waarde: W[float] | W[str] | None = None
-    eenheid: W[str] | None = None
-    toelichting: W[str] | None = None
-
-
-class ProductRij(Rij):
-    code: W[str] | None = None
-    product: W[str] | None = None
-    deelopdracht: W[int] | None = None
-    oplevering: W[Kwartaal] | None = None
-    toelichting: W[str] | None = None
-
-
-class UrenRij(Rij):
-    # "A" for Blok A, the deelopdracht number as text ("3") when it could be read as one,
-    # else the text as typed; is_totaal marks a total row
-    onderdeel: W[str] | None = None
-    is_totaal: bool = False
-    uren: W[float] | None = None
-    uren_vorig_jaar: W[float] | None = None
-    instelling: W[str] | None = None
-    uren_begroot: W[float] | None = None  # in a verantwoording: the hours of the werkplan
-    toelichting: W[str] | None = None  # why the hours differ from last year or the budget
-
-
-class BegrotingRij(Rij):
-    post: W[str] | None = None
-    is_totaal: bool = False
-    bedrag: W[float] | None = None
-    bedrag_vorig_jaar: W[float] | None = None
-    bedrag_begroot: W[float] | None = None  # in a verantwoording: the amount of the werkplan
-    toelichting: W[str] | None = None
-
-
-class ActiviteitRij(Rij):
-    """One activity or project of an aanvraag shaped after an agenda of opgaven
-    (Vijfheerenlanden, §6.8: opgave, partners, results, instruments, costs)."""
-
-    activiteit: W[str] | None = None
-    opgave: W[str] | None = None
-    doel: W[str] | None = None
-    samenwerkingspartners: W[list[str]] | None = None
-    resultaat: W[str] | None = None
-    indicator: W[str] | None = None
-    norm: W[str] | None = None
-    nulmeting: W[str] | None = None
-    instrumenten: W[str] | None = None
-    kosten: W[float] | None = None
-    ketenaanpak: W[str] | None = None
-    preventie: W[bool] | None = None
-    algemeen_toegankelijk: W[bool] | None = None
-    toelichting: W[str] | None = None
-
-
-class Werkplan(BaseModel):
+class _WerkplanBasis(BaseModel):
     bestand: str
     # the sheet names as found in the workbook, by contract name ("Blok A" -> "Formatie")
     bladen: dict[str, str] = {}
     algemeen: Algemeen = Algemeen()
-    blok_a: list[BlokARij] = []
-    randvoorwaarden: list[RandvoorwaardeRij] = []
-    deelopdrachten: list[DeelopdrachtRij] = []
-    kengetallen: list[KengetalRij] = []
-    producten: list[ProductRij] = []
-    uren: list[UrenRij] = []
-    begroting: list[BegrotingRij] = []
-    activiteiten: list[ActiviteitRij] = []
     meldingen: list[Melding] = []
+
+
+Werkplan = create_model("Werkplan", __base__=_WerkplanBasis,
+                        **{attribuut: (list[rijmodel], []) for attribuut, rijmodel in RIJMODELLEN.items()})

@@ -1,0 +1,142 @@
+"""The base of every check kind, the registry, and the shapes most checks share.
+
+A check kind is one class: its pydantic fields are its YAML shape, its docstring the
+documentation (docs/regels/controles.md), `blad` the contract sheet it reads, `catalogus_codes()`
+the catalogue codes it names, `delen()` its engine parts with their Dutch sentences, and
+a few template hints. `@registreer` adds it to `REGISTER`; the rule model, the loader's
+checks, the compiler, the template and the docs all read the registry.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from toetsing.engine.patronen import EINDE, Deel, Patroon, en, feit, met, niet, regex, vergelijk
+from toetsing.status import Status
+from toetsing.tekst import getal_nl
+
+if TYPE_CHECKING:
+    from toetsing.engine.compileer import Compiler
+    from toetsing.regels.model import Regel
+
+# soort (as written in a rule file) -> check kind
+REGISTER: dict[str, type["Controle"]] = {}
+
+
+def registreer(soort: type["Controle"]) -> type["Controle"]:
+    REGISTER[soort.model_fields["soort"].annotation.__args__[0]] = soort  # type: ignore[union-attr]
+    return soort
+
+
+class Controle(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # the contract sheet the check reads (a check with a `tabel` reads that table's sheet)
+    blad: ClassVar[str] = ""
+    # a joint check judges the werkplannen of a joint toetsing together, in its own engine
+    gezamenlijk: ClassVar[bool] = False
+
+    def delen(self, c: Compiler, regel: Regel) -> list[Deel]:
+        raise NotImplementedError
+
+    def bladen(self) -> set[str]:
+        return {self.blad}
+
+    def catalogus_codes(self) -> list[tuple[str, list[str]]]:
+        """(catalogue of the rule set, codes of it this check names), for the loader."""
+        return []
+
+    def deelopdrachten(self) -> list[int]:
+        nr = getattr(self, "nr", None)
+        return [] if nr is None else [nr]
+
+    # --- template hints (toetsing/sjabloon.py) ---
+    def algemeen_velden(self) -> set[str]:
+        """Algemeen fields the check reads, so the template has a row for them."""
+        return set()
+
+    def opleveringen(self, product: str) -> int:
+        """How many delivery rows the template gives `product` (0: no opinion)."""
+        return 0
+
+    def toelichting_boven(self, tabel: str) -> float | None:
+        """In a verantwoording: above which % difference with the budget `tabel` needs a reason."""
+        return None
+
+
+# --- shapes shared by several check kinds -------------------------------------------
+
+def drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: list[Patroon], velden: tuple[str, ...],
+         teksten: tuple[str, str, str], verwacht: str) -> list[Deel]:
+    """A fact that meets the demand, one that does not (in any of the ways listed in
+    `fout`), or none at all."""
+    voldaan, afwijkend, ontbreekt = teksten
+    return [
+        Deel(regel.id, Status.voldaan, voldaan, verwacht, {alias: velden}, [met(alias, en(gevonden, goed))]),
+        *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, f))])
+          for f in fout),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet(alias, gevonden)]),
+    ]
+
+
+def grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_dan: float | None):
+    """(pattern within the bounds, one pattern per way of being outside, the bounds in words)."""
+    goed, fout, woorden = [], [], []
+    if minimaal is not None:
+        goed.append(vergelijk("$gte", veld, minimaal)); fout.append(vergelijk("$lt", veld, minimaal))
+        woorden.append(f"minimaal {getal_nl(minimaal)}")
+    if groter_dan is not None:
+        goed.append(vergelijk("$gt", veld, groter_dan)); fout.append(vergelijk("$lte", veld, groter_dan))
+        woorden.append(f"meer dan {getal_nl(groter_dan)}")
+    if maximaal is not None:
+        goed.append(vergelijk("$lte", veld, maximaal)); fout.append(vergelijk("$gt", veld, maximaal))
+        woorden.append(f"maximaal {getal_nl(maximaal)}")
+    return en(*goed), fout, " en ".join(woorden)
+
+
+def elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[str, ...]]], voldaan: str,
+             ontbreekt: str, verwacht: str, aanwezig: Patroon | None = None) -> list[Deel]:
+    """The shape of "the sheet has rows, and every row is right": one afwijkend part per
+    kind of defect (with its sentence and evidence columns), voldaan when the sheet is
+    there and no row has any defect, ontbreekt when it is not. `aanwezig` is the fact that
+    says the sheet is there (default: it has rows); it is never a row itself, so that no
+    row is left out of the negations."""
+    rij = feit(soort)
+    aanwezig = aanwezig or feit("tabel", {"tabel": soort})
+    bewijs = tuple(dict.fromkeys(v for _, _, velden in gebreken for v in velden))
+    return [
+        Deel(regel.id, Status.voldaan, voldaan, verwacht, {"t": bewijs},
+             [met("e", EINDE), met("t", aanwezig), *(niet(f"x{i}", en(rij, g)) for i, (g, _, _) in enumerate(gebreken))]),
+        *(Deel(regel.id, Status.afwijkend, tekst, verwacht, {"r": velden}, [met("r", en(rij, g))])
+          for g, tekst, velden in gebreken),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", aanwezig)]),
+    ]
+
+
+def noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patroon: Callable[[str, str], Patroon],
+                 wie: str, waar: str, anker: Patroon) -> list[Deel]:
+    """Parts for "the text mentions each term (any of its alternatives)".
+
+    durable-rules matches the whole text, hence the .* on both sides; each column x
+    alternative is its own part (engine/patronen.py). The afwijkend part's `anker` stands
+    for "the text exists" with a fact other than the text's own.
+    """
+    delen = []
+    for term in termen:
+        noemt = [(v, patroon(v, f".*{regex(t)}.*")) for v in velden for t in term]
+        woord = " of ".join(f"'{t}'" for t in term)
+        verwacht = f"{woord} in {waar}"
+        delen += [Deel(regel.id, Status.voldaan, f"{wie} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])
+                  for v, p in noemt]
+        delen.append(Deel(regel.id, Status.afwijkend, f"{wie} noemt {woord} niet in {waar}.", verwacht,
+                          {"d": tuple(velden)}, [met("e", EINDE), met("d", anker),
+                                                 *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
+    return delen
+
+
+def als_termen(waarde):
+    """`termen: [PIM, Leefgoed]` means two terms of one alternative each."""
+    if isinstance(waarde, list):
+        return [t if isinstance(t, list) else [t] for t in waarde]
+    return waarde

@@ -1,0 +1,75 @@
+"""Checks on the Deelopdrachten sheet: the rows of blok B."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from toetsing.controles.basis import Controle, als_termen, noemt_termen, registreer
+from toetsing.engine.patronen import EINDE, Deel, bestaat, feit, met, niet
+from toetsing.status import Status
+from toetsing.werkplan.contract import DEELOPDRACHTEN
+
+DeelopdrachtKolom = Literal[tuple(k.field for k in DEELOPDRACHTEN.columns if k.field != "nr")]  # type: ignore[valid-type]
+
+
+def _label(veld: str) -> str:
+    return DEELOPDRACHTEN.kolom(veld).label
+
+
+class _Deelopdracht(Controle):
+    blad = DEELOPDRACHTEN.sheet
+
+    def geen_rij(self, c, regel, nr: int) -> Deel:
+        return Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {c.do_naam(nr)}.",
+                    "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))])
+
+
+@registreer
+class DeelopdrachtVelden(_Deelopdracht):
+    """Deelopdracht `nr` heeft een rij op het blad Deelopdrachten, en de genoemde kolommen zijn ingevuld (over alle rijen van die deelopdracht samen)."""
+
+    soort: Literal["deelopdracht-velden"]
+    nr: int = Field(ge=1)
+    velden: list[DeelopdrachtKolom] = Field(min_length=1)
+
+    def delen(self, c, regel):
+        delen = []
+        naam = c.do_naam(self.nr)
+        for veld in self.velden:
+            kolom = _label(veld)
+            ingevuld = c.deelopdracht(self.nr, bestaat(veld))
+            delen += [
+                Deel(regel.id, Status.voldaan, f"{kolom} van {naam} is ingevuld.", f"{kolom} ingevuld", {"d": (veld,)},
+                     [met("d", ingevuld)]),
+                Deel(regel.id, Status.afwijkend, f"De rij van {naam} vult de kolom {kolom} niet in.", f"{kolom} ingevuld",
+                     {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdrachtnr(self.nr)), niet("x", ingevuld)]),
+            ]
+        delen.append(self.geen_rij(c, regel, self.nr))
+        return delen
+
+
+@registreer
+class DeelopdrachtVermeldt(_Deelopdracht):
+    """De rij(en) van deelopdracht `nr` noemen elke term in de genoemde kolommen. Een term is een lijst van woorden die elk goed zijn, zoals `[alcohol, drugs]`."""
+
+    soort: Literal["deelopdracht-vermeldt"]
+    nr: int | None = Field(default=None, ge=1)  # leeg: de rij van welke deelopdracht ook
+    velden: list[DeelopdrachtKolom] = Field(min_length=1)
+    termen: list[list[str]] = Field(min_length=1)
+
+    _losse_termen = field_validator("termen", mode="before")(lambda cls, w: als_termen(w))
+
+    def delen(self, c, regel):
+        kolommen = " of ".join(_label(v) for v in self.velden)
+        if self.nr is None:  # any deelopdracht's row will do
+            return [*noemt_termen(regel, self.termen, self.velden,
+                                  lambda v, rx: feit(DEELOPDRACHTEN.feit, {"$mt": {v: rx}}), c.het_stuk,
+                                  f"de kolom {kolommen} van het blad Deelopdrachten",
+                                  feit("tabel", {"tabel": DEELOPDRACHTEN.feit})),
+                    Deel(regel.id, Status.ontbreekt, "Het blad Deelopdrachten ontbreekt of is leeg.",
+                         "ingevulde deelopdrachten", {}, [met("e", EINDE), niet("d", feit(DEELOPDRACHTEN.feit))])]
+        naam = c.do_naam(self.nr)
+        return [*noemt_termen(regel, self.termen, self.velden, lambda v, rx: c.deelopdracht(self.nr, {"$mt": {v: rx}}),
+                              naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr)),
+                self.geen_rij(c, regel, self.nr)]

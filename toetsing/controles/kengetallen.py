@@ -1,0 +1,120 @@
+"""Checks on the Kengetallen sheet: a figure per catalogue code."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from toetsing.controles.basis import Controle, grenzen, registreer
+from toetsing.engine.patronen import EINDE, Deel, bestaat, en, met, niet, vergelijk
+from toetsing.status import Status
+
+
+class _Kengetallen(Controle):
+    blad = "Kengetallen"
+
+    def catalogus_codes(self):
+        return [("kengetallen", self.genoemde_codes())]
+
+    def genoemde_codes(self) -> list[str]:
+        return list(self.codes)  # type: ignore[attr-defined]
+
+
+class Grenzen(Controle):
+    """The bounds of a drempel check; at least one is given."""
+
+    minimaal: float | None = None
+    maximaal: float | None = None
+    groter_dan: float | None = None
+
+    @model_validator(mode="after")
+    def _een_grens(self):
+        if self.minimaal is None and self.maximaal is None and self.groter_dan is None:
+            raise ValueError("geef minimaal, maximaal of groter_dan")
+        return self
+
+    def grenzen(self, veld: str):
+        return grenzen(veld, self.minimaal, self.maximaal, self.groter_dan)
+
+
+@registreer
+class KengetalDrempel(_Kengetallen, Grenzen):
+    """Elk genoemd kengetal heeft een getal binnen de grenzen (`minimaal`, `maximaal`, `groter_dan`). Buiten de grenzen of geen getal: afwijkend. Niet ingevuld: ontbreekt."""
+
+    soort: Literal["kengetal-drempel"]
+    codes: list[str] = Field(min_length=1)
+
+    def delen(self, c, regel):
+        delen = []
+        for code in self.codes:
+            info = c.regelset.kengetallen[code]
+            eenheid = f" {info.eenheid}" if info.eenheid else ""
+            goed, fout, verwacht = self.grenzen("getal")
+            verwacht += eenheid
+            getal = c.kengetal(code, bestaat("getal"))
+            delen += [
+                Deel(regel.id, Status.voldaan, f"{code} is {{gevonden}}{eenheid}.", verwacht, {"k": ("waarde",)},
+                     [met("k", en(getal, goed))]),
+                *(Deel(regel.id, Status.afwijkend, f"{code} is {{gevonden}}{eenheid}; de opdracht vraagt {verwacht}.",
+                       verwacht, {"k": ("waarde",)}, [met("k", en(getal, f))]) for f in fout),
+                Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
+                     {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]),
+                Deel(regel.id, Status.ontbreekt,
+                     f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
+                     verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))]),
+            ]
+        return delen
+
+
+@registreer
+class KengetalAanwezig(_Kengetallen):
+    """Elk genoemd kengetal is ingevuld (een getal of een tekst)."""
+
+    soort: Literal["kengetal-aanwezig"]
+    codes: list[str] = Field(min_length=1)
+
+    def delen(self, c, regel):
+        delen = []
+        for code in self.codes:
+            info = c.regelset.kengetallen[code]
+            gevonden = c.kengetal(code, {"ingevuld": True})
+            delen += [
+                Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
+                     [met("k", gevonden)]),
+                Deel(regel.id, Status.ontbreekt,
+                     f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
+                     "ingevuld", {}, [met("e", EINDE), niet("k", gevonden)]),
+            ]
+        return delen
+
+
+@registreer
+class KengetalToename(_Kengetallen):
+    """Een streefwaarde (`code`) is hoger dan de nulmeting (`nulmeting`). Gelijk of lager: afwijkend."""
+
+    soort: Literal["kengetal-toename"]
+    code: str
+    nulmeting: str
+
+    def genoemde_codes(self):
+        return [self.code, self.nulmeting]
+
+    def delen(self, c, regel):
+        doel = c.kengetal(self.code, bestaat("getal"))
+        basis = c.kengetal(self.nulmeting, bestaat("getal"))
+        verwacht = f"{self.code} hoger dan {self.nulmeting}"
+        bewijs = {"d": ("waarde",), "n": ("waarde",)}
+        omschrijving = c.regelset.kengetallen
+        return [
+            Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is hoger dan de nulmeting {self.nulmeting}.",
+                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$lt", "getal", {"d": "getal"})))]),
+            Deel(regel.id, Status.afwijkend,
+                 f"{self.code} is niet hoger dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
+                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$gte", "getal", {"d": "getal"})))]),
+            Deel(regel.id, Status.ontbreekt,
+                 f"{c.het_stuk} noemt geen getal voor {self.code} ({omschrijving[self.code].omschrijving}).",
+                 verwacht, {}, [met("e", EINDE), niet("d", doel)]),
+            Deel(regel.id, Status.ontbreekt,
+                 f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} ({omschrijving[self.nulmeting].omschrijving}).",
+                 verwacht, {}, [met("e", EINDE), niet("n", basis)]),
+        ]

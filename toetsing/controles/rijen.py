@@ -1,0 +1,104 @@
+"""Checks on every row of a sheet of rows (such as Activiteiten): each row fills, chooses
+or stays within what the rule asks."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.controles.kengetallen import Grenzen
+from toetsing.engine.patronen import bestaat, bestaat_niet, en, vergelijk
+from toetsing.tekst import normaliseer
+from toetsing.werkplan.contract import TABEL
+
+RijTabel = Literal["activiteiten"]
+
+
+class _Rijen(Controle):
+    tabel: RijTabel
+
+    def bladen(self):
+        return {TABEL[self.tabel].sheet}
+
+    def gelezen_kolommen(self) -> list[str]:
+        return [self.kolom]  # type: ignore[attr-defined]
+
+    @model_validator(mode="after")
+    def _kolommen_van_tabel(self):
+        onbekend = [k for k in self.gelezen_kolommen() if k not in {c.field for c in TABEL[self.tabel].columns}]
+        if onbekend:
+            raise ValueError(f"het blad {TABEL[self.tabel].sheet} heeft geen kolom {', '.join(onbekend)}")
+        return self
+
+    @staticmethod
+    def kop(veld: str) -> str:
+        return veld.replace("_", " ").capitalize()
+
+    def gebreken(self, wie: str) -> tuple[list, str]:
+        """(defects beyond an empty column, the demand in words)."""
+        raise NotImplementedError
+
+    def delen(self, c, regel):
+        tabel = TABEL[self.tabel]
+        naamkolom = tabel.naamkolom
+        wie = f"{naamkolom.capitalize()} '{{r.{naamkolom}}}'"
+        gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,))
+                    for kolom in self.gelezen_kolommen()]
+        meer, verwacht = self.gebreken(wie)
+        return elke_rij(regel, tabel.feit, gebreken + meer, f"Elke regel op het blad {tabel.sheet} voldoet: {verwacht}.",
+                        f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht)
+
+
+@registreer
+class RijenIngevuld(_Rijen):
+    """Het blad `tabel` heeft rijen, en elke rij vult de genoemde kolommen."""
+
+    soort: Literal["rijen-ingevuld"]
+    kolommen: list[str] = Field(min_length=1)
+
+    def gelezen_kolommen(self):
+        return self.kolommen
+
+    def gebreken(self, wie):
+        return [], " en ".join(self.kop(v) for v in self.kolommen) + " ingevuld"
+
+
+@registreer
+class RijenKeuze(_Rijen):
+    """Elke rij van het blad `tabel` noemt in `kolom` een van de `keuzes` (hoofdletters en accenten tellen niet)."""
+
+    soort: Literal["rijen-keuze"]
+    kolom: str
+    keuzes: list[str] = Field(min_length=1)
+
+    def gebreken(self, wie):
+        anders = en(bestaat(self.kolom), *(vergelijk("$neq", self.kolom, normaliseer(w)) for w in self.keuzes))
+        return ([(anders, f"{wie} noemt bij {self.kop(self.kolom)} '{{gevonden}}'; verwacht: {', '.join(self.keuzes)}.",
+                  (self.kolom,))], f"{self.kop(self.kolom)} is een van: {', '.join(self.keuzes)}")
+
+
+@registreer
+class RijenDrempel(_Rijen, Grenzen):
+    """Elke rij van het blad `tabel` heeft in `kolom` een getal binnen de grenzen; bij een lijst (zoals partners) telt het aantal."""
+
+    soort: Literal["rijen-drempel"]
+    kolom: str
+
+    def gebreken(self, wie):
+        _, fout, verwacht = self.grenzen(self.kolom)
+        verwacht = f"{self.kop(self.kolom)}: {verwacht}"
+        return ([(f, f"{wie}: {self.kop(self.kolom)} is {{r.{self.kolom}}}; verwacht {verwacht}.", (self.kolom,))
+                 for f in fout], verwacht)
+
+
+@registreer
+class RijenJa(_Rijen):
+    """Elke rij van het blad `tabel` heeft in `kolom` ja."""
+
+    soort: Literal["rijen-ja"]
+    kolom: str
+
+    def gebreken(self, wie):
+        return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,))],
+                f"{self.kop(self.kolom)} = ja")

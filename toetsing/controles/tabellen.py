@@ -1,0 +1,129 @@
+"""Checks on the sheets of figures with a total row: Uren and Begroting."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
+from toetsing.status import Status
+from toetsing.tekst import getal_nl
+from toetsing.werkplan.contract import TABEL
+
+# the sheets with a total row, by Werkplan attribute
+Somtabel = Literal[tuple(a for a, t in TABEL.items() if t.totaal)]  # type: ignore[valid-type]
+Somkolom = Literal[tuple(k for t in TABEL.values() if t.totaal for k in t.som_kolommen)]  # type: ignore[valid-type]
+
+
+class _Somtabel(Controle):
+    tabel: Somtabel
+
+    def bladen(self):
+        return {TABEL[self.tabel].sheet}
+
+    @property
+    def blad_naam(self) -> str:
+        return TABEL[self.tabel].sheet
+
+    @property
+    def soort_rij(self) -> str:
+        return TABEL[self.tabel].feit
+
+    @property
+    def hoofdkolom(self) -> str:
+        """The column of this year's figure (uren, bedrag)."""
+        return TABEL[self.tabel].som_kolommen[0]
+
+    def label(self, kolom: str) -> str:
+        return TABEL[self.tabel].kolom(kolom).label
+
+
+@registreer
+class TotaalKlopt(_Somtabel):
+    """De totaalregel van het blad Uren of Begroting is gelijk aan de som van de andere regels (tot op 0,01)."""
+
+    soort: Literal["totaal-klopt"]
+    kolom: Somkolom
+
+    @model_validator(mode="after")
+    def _kolom_van_tabel(self):
+        if self.kolom not in TABEL[self.tabel].som_kolommen:
+            raise ValueError(f"kolom '{self.kolom}' hoort niet bij tabel '{self.tabel}'")
+        return self
+
+    def delen(self, c, regel):
+        blad, kolom = self.blad_naam, self.label(self.kolom)
+        som = feit("som", {"tabel": self.soort_rij}, {"kolom": self.kolom})
+        totaal = feit(self.soort_rij, {"totaal": True}, bestaat(self.kolom))
+        verwacht = f"totaalregel = som van de andere regels ({kolom})"
+        return [
+            Deel(regel.id, Status.voldaan, f"De totaalregel op het blad {blad} klopt met de som van de regels ({kolom}).",
+                 verwacht, {"t": (self.kolom,)}, [met("s", som), met("t", en(totaal, {self.kolom: {"s": "waarde"}}))]),
+            Deel(regel.id, Status.afwijkend,
+                 f"De totaalregel op het blad {blad} ({kolom}) is {{gevonden}}, maar de som van de andere regels is {{s.waarde}}.",
+                 verwacht, {"t": (self.kolom,)},
+                 [met("s", som), met("t", en(totaal, vergelijk("$neq", self.kolom, {"s": "waarde"})))]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad {blad} heeft geen totaalregel met {kolom}.", verwacht, {},
+                 [met("e", EINDE), niet("t", totaal)]),
+        ]
+
+
+@registreer
+class VorigJaarVergeleken(_Somtabel):
+    """Elke regel van het blad Uren of Begroting (behalve de totaalregel) heeft ook het vergelijkingscijfer: `met: vorig_jaar` (Uren vorig jaar, Bedrag vorig jaar) of `met: begroot` (in een verantwoording: Uren begroot, Bedrag begroot). Wijkt het cijfer meer dan `drempel_procent` af, dan staat er een Toelichting."""
+
+    soort: Literal["verschil-toegelicht"]
+    met: Literal["vorig_jaar", "begroot"] = "vorig_jaar"
+    drempel_procent: float = Field(default=10, gt=0)
+
+    def toelichting_boven(self, tabel):
+        return self.drempel_procent if self.met == "begroot" and tabel == self.tabel else None
+
+    def delen(self, c, regel):
+        kolom = self.hoofdkolom
+        referentie, verschil = f"{kolom}_{self.met}", f"{kolom}_verschil_{self.met}_pct"
+        waarmee = {"vorig_jaar": "vorig jaar", "begroot": "het werkplan (begroot)"}[self.met]
+        blad = self.blad_naam
+        # per row "X does not fit" is a defect of that row: elke_rij's shape, with the table fact as anchor
+        naam = TABEL[self.tabel].naamkolom
+        gewone_rij = (bestaat_niet("totaal"), bestaat(kolom))
+        gebreken = [
+            (en(*gewone_rij, bestaat_niet(referentie)),
+             f"Op het blad {blad} mist bij {naam} '{{r.{naam}}}' het cijfer van {waarmee}.", (naam, kolom)),
+            (en(*gewone_rij, vergelijk("$gt", verschil, self.drempel_procent), bestaat_niet("toelichting")),
+             f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van {waarmee}, zonder toelichting.",
+             (kolom, referentie)),
+        ]
+        verwacht = (f"{self.label(referentie)} ingevuld; bij meer dan {getal_nl(self.drempel_procent)}% verschil "
+                    "een toelichting")
+        # a sheet with labels but no figures (an untouched template) is missing, not compared
+        return elke_rij(regel, self.soort_rij, gebreken,
+                        f"Het blad {blad} vergelijkt elke regel met {waarmee} en licht grote verschillen toe.",
+                        f"Het blad {blad} ontbreekt of heeft geen {self.label(kolom).lower()}.", verwacht,
+                        aanwezig=feit("som", {"tabel": self.soort_rij}, {"kolom": kolom}))
+
+
+@registreer
+class BegrootOvergenomen(_Somtabel):
+    """Verantwoording: het totaal van Uren begroot (of Bedrag begroot) is gelijk aan het totaal in het werkplan."""
+
+    soort: Literal["begroot-overgenomen"]
+
+    def delen(self, c, regel):
+        kolom, blad = self.hoofdkolom, self.blad_naam
+        begroot = feit("som", {"tabel": self.soort_rij}, {"kolom": f"{kolom}_begroot"})
+        toegezegd = feit("toegezegd:som", {"tabel": self.soort_rij}, {"kolom": kolom})
+        verwacht = f"totaal {self.label(kolom + '_begroot')} = totaal in het werkplan"
+        bewijs = {"b": (f"{kolom}_begroot",)}
+        return [
+            Deel(regel.id, Status.voldaan, f"Het totaal begroot op het blad {blad} ({{b.waarde}}) is gelijk aan het werkplan.",
+                 verwacht, bewijs, [met("t", toegezegd), met("b", en(begroot, {"waarde": {"t": "waarde"}}))]),
+            Deel(regel.id, Status.afwijkend,
+                 f"Het totaal begroot op het blad {blad} is {{b.waarde}}, maar in het werkplan {{t.waarde}}.", verwacht,
+                 bewijs, [met("t", toegezegd), met("b", en(begroot, vergelijk("$neq", "waarde", {"t": "waarde"})))]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad {blad} van de verantwoording noemt geen begrote cijfers.", verwacht,
+                 {}, [met("e", EINDE), niet("b", begroot)]),
+            Deel(regel.id, Status.ontbreekt, f"Het werkplan heeft geen blad {blad} om mee te vergelijken.", verwacht, {},
+                 [met("e", EINDE), niet("t", toegezegd)]),
+        ]

@@ -1,0 +1,103 @@
+"""What a check says to the engine: its parts (`Deel`) and the patterns of durable-rules'
+JSON syntax they are written in. durable-rules' quirks live here and nowhere else.
+
+Quirks this module hides (found while building the engine, see engine/compileer.py):
+a fact reference inside a nested `$and` is mis-evaluated, so patterns are flattened;
+its regex automaton overflows on alternations, so a check writes one regex per part;
+a fact bound in a rule is left out of that rule's negations, so "the sheet exists and
+nothing in it says X" needs an anchor fact other than the rows themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from toetsing.status import Status
+from toetsing.tekst import normaliseer
+
+Patroon = dict[str, Any]
+EINDE: Patroon = {"soort": "einde"}
+
+
+@dataclass
+class Deel:
+    """One engine rule: when its condition holds, the rule gets `status` for this part."""
+
+    regel: str
+    status: Status
+    # Dutch sentence; {gevonden} is filled with the value found in the evidence cells,
+    # {alias.veld} with a property of a matched fact
+    tekst: str
+    verwacht: str = ""
+    # alias in the condition -> fact fields whose cells are the evidence
+    bewijs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    conditie: list[Patroon] = field(default_factory=list)
+
+
+def feit(soort: str, *voorwaarden: Patroon) -> Patroon:
+    return en({"soort": soort}, *voorwaarden)
+
+
+def bestaat(veld: str) -> Patroon:
+    return {"$ex": {veld: 1}}
+
+
+def bestaat_niet(veld: str) -> Patroon:
+    return {"$nex": {veld: 1}}
+
+
+def en(*voorwaarden: Patroon) -> Patroon:
+    # flat: durable-rules mis-evaluates a fact reference inside a nested $and
+    plat = [d for v in voorwaarden for d in (v["$and"] if set(v) == {"$and"} else [v])]
+    return {"$and": plat} if len(plat) > 1 else plat[0]
+
+
+def vergelijk(op: str, veld: str, waarde: Any) -> Patroon:
+    return {op: {veld: waarde}}
+
+
+def niet(alias: str, patroon: Patroon) -> Patroon:
+    return {f"{alias}$not": patroon}
+
+
+def met(alias: str, patroon: Patroon) -> Patroon:
+    return {alias: patroon}
+
+
+def regex(term: str) -> str:
+    """A literal term for durable-rules' regex dialect (texts are normalised the same way)."""
+    return "".join(ch if ch.isalnum() or ch == " " else f"\\{ch}" for ch in normaliseer(term))
+
+
+def gebruikte_velden(conditie: list[Patroon]) -> Iterator[tuple[str, str]]:
+    """(fact kind, field) for every field a condition reads, references to other facts
+    of the condition included, so a compiled rule set can be checked against the fact
+    kinds the facts layer declares."""
+    soorten: dict[str, str] = {}
+    delen: list[tuple[str, list[Patroon]]] = []
+    for item in conditie:
+        ((sleutel, patroon),) = item.items()
+        alias = sleutel.split("$")[0]
+        lijst = patroon["$and"] if set(patroon) == {"$and"} else [patroon]
+        soorten[alias] = next((d["soort"] for d in lijst if "soort" in d and not isinstance(d["soort"], dict)), "?")
+        delen.append((alias, lijst))
+    for alias, lijst in delen:
+        for d in lijst:
+            for sleutel, waarde in d.items():
+                if sleutel.startswith("$"):
+                    for veld, rechts in waarde.items():
+                        yield soorten[alias], veld
+                        yield from _verwijzingen(rechts, soorten)
+                elif sleutel != "soort":
+                    yield soorten[alias], sleutel
+                    yield from _verwijzingen(waarde, soorten)
+
+
+def _verwijzingen(waarde: Any, soorten: dict[str, str]) -> Iterator[tuple[str, str]]:
+    # {"d": "getal"} refers to field getal of the fact bound as d; $mul and the like nest them
+    if isinstance(waarde, dict):
+        for sleutel, binnen in waarde.items():
+            if sleutel in soorten and isinstance(binnen, str):
+                yield soorten[sleutel], binnen
+            else:
+                yield from _verwijzingen(binnen, soorten)

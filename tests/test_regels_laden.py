@@ -93,3 +93,19 @@ def test_documentatie_is_bijgewerkt(regelset_id):
 
 def test_controles_documentatie_is_bijgewerkt():
     assert (DOCS / "controles.md").read_text(encoding="utf-8") == controles_markdown(), "voer 'make docs' uit"
+
+
+def test_een_controle_die_een_onbekend_feitveld_leest_laadt_niet(regelmap, monkeypatch):
+    """A check kind that reads a misspelt fact field would silently give "ontbreekt";
+    the loader refuses it with the file, the rule id and the field."""
+    from toetsing.controles.velden import VeldAanwezig
+    from toetsing.engine.patronen import Deel, bestaat, feit, met
+    from toetsing.status import Status
+
+    def met_tikfout(self, c, regel):
+        return [Deel(regel.id, Status.voldaan, "x", conditie=[met("v", feit("veld", bestaat("organsatie")))])]
+
+    monkeypatch.setattr(VeldAanwezig, "delen", met_tikfout)
+    fout = _fout(regelmap, GOEDE_REGEL)
+    assert "regels.yaml, regel-id TEST-REGEL" in fout and "het veld 'organsatie' van 'veld', dat bestaat niet" in fout
+

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel
 
-from toetsing.tekst import normaliseer
+from toetsing.tekst import normaliseer, zonder_ontkenning
 from toetsing.werkplan.contract import ALGEMEEN_VELD, TABEL, Column, Kind
 from toetsing.werkplan.model import Kwartaal, Rij, W, Werkplan
 
@@ -30,6 +30,8 @@ SOMKOLOMMEN = {tabel.feit: tabel.som_kolommen for tabel in TABEL.values() if tab
 # kept as typed: codes are compared exactly, not as normalised text
 _EXACT = {Kind.CODE, Kind.ONDERDEEL}
 _KOLOMMEN = {tabel.feit: {k.field: k for k in tabel.columns} for tabel in TABEL.values()}
+# a text's property without its negated clauses: what a mention check matches
+GENOEMD = "_genoemd"
 
 
 def _feitvelden(kolom: Column) -> tuple[str, ...]:
@@ -38,6 +40,8 @@ def _feitvelden(kolom: Column) -> tuple[str, ...]:
         return ("getal", "tekst")
     if kolom.kind is Kind.QUARTER:
         return ("jaar", "kwartaal", "kwartaalnr", "datum")
+    if kolom.kind is Kind.TEXT:
+        return (kolom.field, kolom.field + GENOEMD)
     return (kolom.field,)
 
 
@@ -252,5 +256,8 @@ def _eigenschappen(naam: str, waarde: Any, kind: Kind) -> Feit:
         if kind in _EXACT:
             return {naam: waarde.strip().upper()}
         tekst = normaliseer(waarde)
+        if kind is Kind.TEXT and tekst:
+            genoemd = zonder_ontkenning(tekst)
+            return {naam: tekst, naam + GENOEMD: genoemd} if genoemd else {naam: tekst}
         return {naam: tekst} if tekst else {}
     return {}

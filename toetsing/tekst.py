@@ -18,3 +18,15 @@ def normaliseer(tekst: str) -> str:
 def getal_nl(getal: float) -> str:
     """A number as Dutch readers write it: 52016.0 -> '52.016', 2.5 -> '2,5' (at most two decimals)."""
     return f"{getal:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+# A clause ends at a punctuation mark or at "maar"; a clause with one of these words is
+# negated ("wij nemen niet deel aan PIM", "geen tevredenheidsmeting", "zonder Leefgoed",
+# "WvGGZ valt buiten de opdracht") and names nothing (contract v2, "Named, not negated").
+_ZINSDEEL = re.compile(r"[.,;:!?()\[\]\n]+| maar ")
+_ONTKENNING = re.compile(r"\b(?:niet|geen|zonder|nooit|noch|niets|buiten)\b")
+
+
+def zonder_ontkenning(tekst: str) -> str:
+    """A normalised text without its negated clauses: what it really names."""
+    return " | ".join(d.strip() for d in _ZINSDEEL.split(tekst) if d.strip() and not _ONTKENNING.search(d))

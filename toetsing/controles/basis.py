@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from toetsing.engine.patronen import EINDE, Deel, Patroon, en, feit, met, niet, regex, vergelijk
+from toetsing.feiten import GENOEMD
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
 
@@ -114,17 +115,23 @@ def elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[
     ]
 
 
+def noemt(veld: str, term: str) -> Patroon:
+    """The text of `veld` names `term` outside a negated clause (feiten.GENOEMD). durable-rules
+    matches the whole text, hence the .* on both sides."""
+    return {"$mt": {veld + GENOEMD: f".*{regex(term)}.*"}}
+
+
 def noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patroon: Callable[[str, str], Patroon],
                  wie: str, waar: str, anker: Patroon) -> list[Deel]:
-    """Parts for "the text mentions each term (any of its alternatives)".
+    """Parts for "the text names each term (any of its alternatives)"; `patroon(veld, term)`
+    is the fact that names it.
 
-    durable-rules matches the whole text, hence the .* on both sides; each column x
-    alternative is its own part (engine/patronen.py). The afwijkend part's `anker` stands
-    for "the text exists" with a fact other than the text's own.
+    Each column x alternative is its own part (engine/patronen.py). The afwijkend part's
+    `anker` stands for "the text exists" with a fact other than the text's own.
     """
     delen = []
     for term in termen:
-        noemt = [(v, patroon(v, f".*{regex(t)}.*")) for v in velden for t in term]
+        noemt = [(v, patroon(v, t)) for v in velden for t in term]
         woord = " of ".join(f"'{t}'" for t in term)
         verwacht = f"{woord} in {waar}"
         delen += [Deel(regel.id, Status.voldaan, f"{wie} noemt {woord}.", verwacht, {"d": (v,)}, [met("d", p)])

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from toetsing.controles.basis import Controle, als_termen, noemt_termen, registreer
+from toetsing.controles.basis import Controle, als_termen, noemt, noemt_termen, registreer
 from toetsing.engine.patronen import EINDE, Deel, bestaat, feit, met, niet
 from toetsing.status import Status
 from toetsing.werkplan.contract import DEELOPDRACHTEN
@@ -64,12 +64,12 @@ class DeelopdrachtVermeldt(_Deelopdracht):
         kolommen = " of ".join(_label(v) for v in self.velden)
         if self.nr is None:  # any deelopdracht's row will do
             return [*noemt_termen(regel, self.termen, self.velden,
-                                  lambda v, rx: feit(DEELOPDRACHTEN.feit, {"$mt": {v: rx}}), c.het_stuk,
+                                  lambda v, t: feit(DEELOPDRACHTEN.feit, noemt(v, t)), c.het_stuk,
                                   f"de kolom {kolommen} van het blad Deelopdrachten",
                                   feit("tabel", {"tabel": DEELOPDRACHTEN.feit})),
                     Deel(regel.id, Status.ontbreekt, "Het blad Deelopdrachten ontbreekt of is leeg.",
                          "ingevulde deelopdrachten", {}, [met("e", EINDE), niet("d", feit(DEELOPDRACHTEN.feit))])]
         naam = c.do_naam(self.nr)
-        return [*noemt_termen(regel, self.termen, self.velden, lambda v, rx: c.deelopdracht(self.nr, {"$mt": {v: rx}}),
+        return [*noemt_termen(regel, self.termen, self.velden, lambda v, t: c.deelopdracht(self.nr, noemt(v, t)),
                               naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr)),
                 self.geen_rij(c, regel, self.nr)]

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from toetsing.controles.basis import Controle, grenzen, registreer
+from toetsing.controles.eenheden import onmogelijk
 from toetsing.engine.patronen import EINDE, Deel, bestaat, en, met, niet, vergelijk
 from toetsing.status import Status
 
@@ -59,6 +60,7 @@ class KengetalDrempel(_Kengetallen, Grenzen):
                        verwacht, {"k": ("waarde",)}, [met("k", en(getal, f))]) for f in fout),
                 Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
                      {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]),
+                *onmogelijk(regel.id, code, info.eenheid, getal, verwacht),
                 Deel(regel.id, Status.ontbreekt,
                      f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
                      verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))]),
@@ -81,6 +83,7 @@ class KengetalAanwezig(_Kengetallen):
             delen += [
                 Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
                      [met("k", gevonden)]),
+                *onmogelijk(regel.id, code, info.eenheid, c.kengetal(code, bestaat("getal")), "ingevuld"),
                 Deel(regel.id, Status.ontbreekt,
                      f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
                      "ingevuld", {}, [met("e", EINDE), niet("k", gevonden)]),
@@ -106,6 +109,8 @@ class KengetalToename(_Kengetallen):
         bewijs = {"d": ("waarde",), "n": ("waarde",)}
         omschrijving = c.regelset.kengetallen
         return [
+            *(deel for code in (self.code, self.nulmeting)
+              for deel in onmogelijk(regel.id, code, omschrijving[code].eenheid, c.kengetal(code, bestaat("getal")), verwacht)),
             Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is hoger dan de nulmeting {self.nulmeting}.",
                  verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$lt", "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.afwijkend,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from toetsing.controles.basis import Controle, als_termen, drie, grenzen, noemt_termen, registreer
+from toetsing.controles.basis import Controle, als_termen, drie, grenzen, noemt, noemt_termen, registreer
 from toetsing.engine.patronen import EINDE, Deel, bestaat, feit, met, niet, vergelijk
 from toetsing.feiten import datumnummer
 from toetsing.status import Status
@@ -106,7 +106,7 @@ class VeldVermeldt(_Veld):
 
     def delen(self, c, regel):
         return [*noemt_termen(regel, self.termen, [self.veld],
-                              lambda v, rx: feit("veld", {"veld": v}, {"$mt": {v: rx}}),
+                              lambda v, t: feit("veld", {"veld": v}, noemt(v, t)),
                               self.label, "het blad Algemeen", feit("tabel", {"tabel": "algemeen"})),
                 Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), "ingevuld", {},
                      [met("e", EINDE), niet("v", feit("veld", {"veld": self.veld}))])]

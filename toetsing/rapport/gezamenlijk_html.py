@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from toetsing.bevindingen import Rapport
-from toetsing.gezamenlijk import GezamenlijkRapport
+from toetsing.bevindingen import GezamenlijkRapport
 from toetsing.rapport import weergave
 from toetsing.rapport.als_html import _gegevens, _kop, bevindingen, pagina
 from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from toetsing.gezamenlijk import GezamenlijkRapport
+from toetsing.bevindingen import GezamenlijkRapport
 from toetsing.rapport.als_json import als_json
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from toetsing.bevindingen import GezamenlijkRapport, Rapport
@@ -61,7 +61,7 @@ footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #767676; 
 
 def omgeving(*mappen: Path) -> Environment:
     """The templates of the report, and those in `mappen` (the web's pages) before them."""
-    env = Environment(loader=FileSystemLoader([*mappen, SJABLONEN]), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader([*mappen, SJABLONEN]), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(weergave=weergave, teken=TEKEN, legenda=LEGENDA, matrixcel=cel)
     return env

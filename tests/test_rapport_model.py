@@ -20,6 +20,7 @@ from toetsing.cli import _parser, main
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import formaten
 from toetsing.rapport.als_html import als_html
+from toetsing.rapport.als_json import als_dict
 from toetsing.regels.model import Status
 from toetsing.toets import toets_bestand
 
@@ -91,6 +92,8 @@ def test_cjg_toont_ook_het_deel_dat_afwijkt(tmp_path, capsys):
 
 def test_json_is_het_model_zonder_weglatingen(capsys):
     rapport = _json(capsys, CONCEPT)
+    assert rapport == als_dict(toets_bestand(CONCEPT)) | {"getoetst_op": rapport["getoetst_op"],
+                                                          "ontvangst": rapport["ontvangst"]}
     assert set(rapport) == set(Rapport.model_fields) | set(Rapport.model_computed_fields)
     assert all(set(b) == set(Bevinding.model_fields) for b in rapport["bevindingen"])
     # the contract's fields (werkplan-formaat.md, "JSON report: what stays")

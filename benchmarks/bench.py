@@ -35,7 +35,7 @@ HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER.parent / "voorbeelden"))
 import maak_voorbeelden as mk  # noqa: E402
 
-from toetsing.bevindingen import beoordeel  # noqa: E402
+from toetsing.oordeel import beoordeel  # noqa: E402
 from toetsing.engine.sessie import Engine  # noqa: E402
 from toetsing.feiten import Feit, maak_feiten  # noqa: E402
 from toetsing.lezen.importeer import lees_werkplan  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from toetsing.fouten import ToetsingFout
-from toetsing.rapport.formaten import EXTENSIES, inhoud
+from toetsing.rapport import formaten
 from toetsing.rapport.schrijven import schrijf_veilig
 from toetsing.toets import engine_voor, toets_bestand
 
@@ -72,7 +72,7 @@ def uitvoerpaden(werkplannen: list[Path], map_: Path, formaat: str, overschrijf:
     if map_.exists() and not map_.is_dir():
         raise ToetsingFout(f"{map_}: dit is een bestand; geef bij meer werkplannen met -o een map op.")
     map_.mkdir(parents=True, exist_ok=True)
-    extensie = EXTENSIES[formaat]
+    extensie = formaten.formaat(formaat).extensie
     bezet = {f"{SAMENVATTING}.json", f"{SAMENVATTING}.xlsx"}
     doelen = []
     for pad in werkplannen:
@@ -140,7 +140,7 @@ def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: s
     try:
         rapport = toets_bestand(pad, regelset_id)
         if doel:
-            schrijf_veilig(doel, inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
+            schrijf_veilig(doel, formaten.inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
     except ToetsingFout as fout:
         return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout))
     except Exception as fout:  # a defect of ours stops this werkplan, not the batch

@@ -1,23 +1,21 @@
-"""What the engine fired -> bevindingen and the toetsingsrapport model.
+"""The toetsingsrapport model: bevindingen, their parts and cells, the receipt, the report.
 
 Every report writer renders this model and nothing else; none of them decides a status.
-A rule's status is the most serious status among its fired parts (ontbreekt before
-afwijkend before voldaan); its toelichting names every part that is not voldaan.
+No engine here (toetsing/oordeel.py turns what the engine fired into these models), so a
+writer loads the models without durable-rules. The JSON report is this model as it is
+dumped (rapport/als_json.py): a field added here is in the JSON, none is left out.
 """
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field, field_serializer
 
-from toetsing.engine.sessie import Uitkomst
-from toetsing.feiten import Index
-from toetsing.regels.model import Regel, Regelset, Status
+from toetsing import __version__
+from toetsing.regels.model import Status
 from toetsing.tekst import getal_nl
-from toetsing.werkplan.model import Melding, Plek, W
+from toetsing.werkplan.model import Melding, W
 
 
 class Bewijs(BaseModel):
@@ -30,18 +28,33 @@ class Bewijs(BaseModel):
     gevonden: str = ""
 
 
+class Deelbevinding(BaseModel):
+    """One part of a rule that fired: its own status, sentence and cells."""
+
+    status: Status
+    toelichting: str
+    verwacht: str = ""
+    gevonden: str = ""  # what its cells hold, "niets" when it has none
+    details: list[Bewijs] = []
+
+
 class Bevinding(BaseModel):
+    """A rule's outcome: the most serious status among its parts (ontbreekt before
+    afwijkend before voldaan). `toelichting`, `bewijs` and `details` are those of the parts
+    with that status; `delen` keeps every part that fired, worst first."""
+
     regel: str
-    titel: str
     status: Status
     toelichting: str
     bron: str  # document + clause
+    bewijs: list[str] = []
+    titel: str
     citaat: str
     blok: str
     deelopdracht: int | None = None
     deelopdracht_naam: str | None = None
-    bewijs: list[str] = []
     details: list[Bewijs] = []
+    delen: list[Deelbevinding] = []
 
 
 class Ontvangst(BaseModel):
@@ -62,14 +75,14 @@ class Rapport(BaseModel):
     opdracht: str
     opdracht_titel: str
     werkplan: str
+    # "werkplan", or "verantwoording" (after the year) with the werkplan it accounts for
+    stuk: str = "werkplan"
+    toezegging: str | None = None
     organisatie: str | None = None
     getoetst_op: datetime
     bevindingen: list[Bevinding]
     meldingen: list[Melding] = []
     ontvangst: Ontvangst | None = None
-    # "werkplan", or "verantwoording" (after the year) with the werkplan it accounts for
-    stuk: str = "werkplan"
-    toezegging: str | None = None
 
     def telling(self) -> dict[str, int]:
         tellers = {s.value: 0 for s in Status}
@@ -77,16 +90,61 @@ class Rapport(BaseModel):
             tellers[b.status.value] += 1
         return tellers
 
+    @computed_field
+    @property
+    def samenvatting(self) -> dict[str, int]:
+        return self.telling()
+
+    @computed_field
+    @property
+    def toetsing_versie(self) -> str:
+        """The version that wrote the report out (the receipt names the one that decided)."""
+        return __version__
+
     @property
     def exitcode(self) -> int:
         """0 when every applicable bevinding is voldaan, else 1."""
         return int(any(b.status in (Status.afwijkend, Status.ontbreekt) for b in self.bevindingen))
+
+    @field_serializer("getoetst_op", when_used="json")
+    def _tijd(self, tijd: datetime) -> str:
+        return tijd.isoformat(timespec="seconds")
+
+    @field_serializer("meldingen", when_used="json")
+    def _meldingen(self, meldingen: list[Melding]) -> list[dict[str, Any]]:
+        # the message as the other writers show it, for a program that only passes it on
+        return [m.model_dump(mode="json") | {"tekst_volledig": str(m)} for m in meldingen]
+
+
+class Dekking(BaseModel):
+    """What one werkplan says about one deelopdracht, in a joint toetsing."""
+
+    rijen: list[str] = []  # the Nr cells of its rows on the sheet Deelopdrachten
+    uren: float | None = None  # from the sheet Uren
+
+
+class MatrixRij(BaseModel):
+    nr: int
+    naam: str
+    dekking: list[Dekking]  # per werkplan, in the order of GezamenlijkRapport.werkplannen
+
+
+class GezamenlijkRapport(BaseModel):
+    gezamenlijk: Rapport  # the bevindingen of the joint rules
+    indieners: list[str]  # per werkplan: who submitted it
+    matrix: list[MatrixRij]
+    werkplannen: list[Rapport]  # each werkplan's own report
+
+    @property
+    def exitcode(self) -> int:
+        return max(r.exitcode for r in (self.gezamenlijk, *self.werkplannen))
 
 
 _LANG = 200  # a finding quotes a cell, it does not repeat a whole page of it
 
 
 def weergave(w: W) -> str:
+    """A cell's value as a bevinding quotes it."""
     tekst = _weergave(w)
     return tekst if len(tekst) <= _LANG else tekst[:_LANG] + "…"
 
@@ -104,63 +162,3 @@ def _weergave(w: W) -> str:
     if hasattr(waarde, "strftime"):
         return waarde.strftime("%d-%m-%Y")
     return str(waarde)
-
-
-def beoordeel(regelset: Regelset, uitkomsten: list[Uitkomst], index: Index) -> list[Bevinding]:
-    per_regel: dict[str, list[Uitkomst]] = defaultdict(list)
-    for uitkomst in uitkomsten:
-        per_regel[uitkomst.deel.regel].append(uitkomst)
-    return [_bevinding(regelset, regel, per_regel.get(regel.id, []), index) for regel in regelset.regels]
-
-
-def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], index: Index) -> Bevinding:
-    if not uitkomsten:
-        # every check compiles to parts that cover all cases, so this is a defect of ours
-        raise RuntimeError(f"regel {regel.id}: de engine gaf geen uitkomst")
-    status = max((u.deel.status for u in uitkomsten), key=lambda s: s.ernst)
-    relevant = [u for u in uitkomsten if u.deel.status == status]
-    # keyed by content: comparing pydantic models one by one is quadratic on large werkplannen
-    details: dict[tuple[str, str | None, str, str], Bewijs] = {}
-    zinnen: list[str] = []
-    for uitkomst in relevant:
-        cellen = _cellen(uitkomst, index)
-        gevonden = "; ".join(dict.fromkeys(weergave(w) for w in cellen)) or "niets"
-        zin = _FEITVELD.sub(lambda m: _toon(uitkomst.feiten.get(m[1], {}).get(m[2])),
-                            uitkomst.deel.tekst.replace("{gevonden}", gevonden))
-        if zin not in zinnen:
-            zinnen.append(zin)
-        for w in cellen:
-            sleutel = (str(w.plek), w.plek.kolom, uitkomst.deel.verwacht, weergave(w))
-            if sleutel not in details:
-                details[sleutel] = Bewijs(cel=sleutel[0], blad=w.plek.blad, kolom=w.plek.kolom,
-                                          verwacht=sleutel[2], gevonden=sleutel[3])
-    document = regelset.documenten[regel.bron.document]
-    naam = regelset.deelopdrachten[regel.deelopdracht].naam if regel.deelopdracht else None
-    return Bevinding(
-        regel=regel.id, titel=regel.titel, status=status, toelichting=" ".join(zinnen),
-        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat, blok=regel.blok,
-        deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
-        bewijs=list(dict.fromkeys(d.cel for d in details.values())), details=list(details.values()),
-    )
-
-
-_FEITVELD = re.compile(r"\{(\w+)\.(\w+)\}")
-
-
-def _toon(waarde: Any) -> str:
-    """A fact's value in a sentence."""
-    if isinstance(waarde, float):
-        return getal_nl(waarde)
-    return "?" if waarde is None else str(waarde)
-
-
-def _cellen(uitkomst: Uitkomst, index: Index) -> list[W]:
-    cellen: dict[Plek, W] = {}  # one value per cell (a merged cell is read for every row it spans)
-    for alias, velden in uitkomst.deel.bewijs.items():
-        feit = uitkomst.feiten.get(alias)
-        if not feit:
-            continue
-        for veld, w in index.get(feit["id"], []):
-            if veld in velden:
-                cellen.setdefault(w.plek, w)
-    return list(cellen.values())

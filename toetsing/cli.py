@@ -66,8 +66,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapport naar dit bestand") -> None:
     """The options of every command that produces a toetsingsrapport."""
+    from toetsing.rapport.formaten import FORMATEN
+
     _opdracht_optie(p)
-    p.add_argument("--formaat", choices=["tekst", "json", "xlsx", "html"], default="tekst",
+    p.add_argument("--formaat", choices=list(FORMATEN), default="tekst",
                    help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
     _uitvoer_opties(p, uitvoer)
     p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")

@@ -14,42 +14,17 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from toetsing import __version__
-from toetsing.bevindingen import Ontvangst, Rapport, beoordeel
+from toetsing.bevindingen import Dekking, GezamenlijkRapport, MatrixRij, Ontvangst, Rapport
 from toetsing.engine.sessie import Engine
 from toetsing.feiten import maak_gezamenlijke_feiten
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.lezen.importeer import lees_werkplan
+from toetsing.oordeel import beoordeel
 from toetsing.regels.laden import laad_regelset
 from toetsing.regels.model import Regelset
 from toetsing.toets import _geen_keuze, engine_voor, kies_regelset, toets_werkplan
 from toetsing.werkplan.model import Werkplan
-
-
-class Dekking(BaseModel):
-    """What one werkplan says about one deelopdracht."""
-
-    rijen: list[str] = []  # the Nr cells of its rows on the sheet Deelopdrachten
-    uren: float | None = None  # from the sheet Uren
-
-
-class MatrixRij(BaseModel):
-    nr: int
-    naam: str
-    dekking: list[Dekking]  # per werkplan, in the order of GezamenlijkRapport.werkplannen
-
-
-class GezamenlijkRapport(BaseModel):
-    gezamenlijk: Rapport  # the bevindingen of the joint rules
-    indieners: list[str]  # per werkplan: who submitted it
-    matrix: list[MatrixRij]
-    werkplannen: list[Rapport]  # each werkplan's own report
-
-    @property
-    def exitcode(self) -> int:
-        return max(r.exitcode for r in (self.gezamenlijk, *self.werkplannen))
 
 
 @lru_cache(maxsize=None)

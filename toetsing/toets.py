@@ -8,9 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from toetsing import __version__
-from toetsing.bevindingen import Ontvangst, Rapport, beoordeel
+from toetsing.bevindingen import Ontvangst, Rapport
 from toetsing.engine.sessie import Engine
 from toetsing.feiten import Feit, Index, maak_feiten, maak_verantwoording_feiten
+from toetsing.oordeel import beoordeel
 from toetsing.regels.laden import laad_regelset
 from toetsing.werkplan.model import Werkplan
 

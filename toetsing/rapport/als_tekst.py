@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
-from toetsing.rapport.weergave import TEKEN, groepen, kop, oordeel, titel
+from toetsing.rapport.weergave import TEKEN, groepen, kop, ook, oordeel, titel
 from toetsing.regels.model import Status
 
 KLEUR = {
@@ -60,6 +60,9 @@ def _bevinding(b: Bevinding) -> Group:
     delen = [regel]
     if b.status not in (Status.voldaan, Status.niet_van_toepassing):
         delen.append(Text(f"      {b.toelichting}"))
+        for d in ook(b):
+            cellen = f" ({', '.join(c.cel for c in d.details)})" if d.details else ""
+            delen.append(Text(f"      Ook {TEKEN[d.status]} {d.status.value}: {d.toelichting}{cellen}"))
         delen.append(Text(f"      Bron: {b.bron}: “{b.citaat}”", style="italic"))
     if b.bewijs:
         delen.append(Text(f"      Cellen: {', '.join(b.bewijs)}", style="cyan"))

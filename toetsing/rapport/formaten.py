@@ -1,58 +1,112 @@
-"""A toetsingsrapport as the content of a file, in each format the command line offers."""
+"""The report formats, each declared once: its name, file extension, media type, how a
+download link names it, and its writers for one report and for a joint toetsing. The
+command line (`--formaat`), the batch, the joint toetsing and the web read them here.
+
+Light on purpose (the command line builds its options from it): a writer and the report
+models are imported only when a report is written.
+"""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the command line imports this module; the report models pull in the engine
-    from toetsing.bevindingen import Rapport
-    from toetsing.gezamenlijk import GezamenlijkRapport
+from toetsing.fouten import ToetsingFout
 
-EXTENSIES = {"tekst": ".txt", "json": ".json", "xlsx": ".xlsx", "html": ".html"}
+if TYPE_CHECKING:
+    from toetsing.bevindingen import GezamenlijkRapport, Rapport
 
 
-def tekst(rapport: Rapport, alles: bool = True) -> str:
-    """The terminal report, without colour codes, at a fixed width for a file."""
+@dataclass(frozen=True)
+class Formaat:
+    naam: str
+    extensie: str
+    mediatype: str
+    uitleg: str  # completes "Het rapport ..." on a download link
+    # the file's content for one report and for a joint toetsing; `kort`: only what is not voldaan
+    enkel: Callable[[Rapport, bool], bytes]
+    gezamenlijk: Callable[[GezamenlijkRapport, bool], bytes]
+
+
+def _tekst(rapport: Rapport, kort: bool) -> bytes:
     from toetsing.rapport.als_tekst import toon
 
-    buffer = io.StringIO()
-    toon(rapport, console(buffer), alles=alles)
-    return buffer.getvalue()
+    return _op_papier(lambda c: toon(rapport, c, alles=not kort))
 
 
-def inhoud(rapport: Rapport, formaat: str, kort: bool = False) -> bytes:
-    if formaat == "xlsx":
-        from toetsing.rapport.als_xlsx import als_xlsx
-
-        return als_xlsx(rapport)
-    if formaat == "json":
-        from toetsing.rapport.als_json import als_json
-
-        return als_json(rapport).encode("utf-8")
-    if formaat == "html":
-        from toetsing.rapport.als_html import als_html
-
-        return als_html(rapport).encode("utf-8")
-    return tekst(rapport, alles=not kort).encode("utf-8")
-
-
-def inhoud_gezamenlijk(rapport: GezamenlijkRapport, formaat: str, kort: bool = False) -> bytes:
-    if formaat == "json":
-        from toetsing.rapport.gezamenlijk_json import als_json_gezamenlijk
-
-        return als_json_gezamenlijk(rapport).encode("utf-8")
-    if formaat == "xlsx":
-        from toetsing.rapport.gezamenlijk_xlsx import als_xlsx_gezamenlijk
-
-        return als_xlsx_gezamenlijk(rapport)
-    if formaat == "html":
-        from toetsing.rapport.gezamenlijk_html import als_html_gezamenlijk
-
-        return als_html_gezamenlijk(rapport).encode("utf-8")
+def _tekst_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
     from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
 
+    return _op_papier(lambda c: toon_gezamenlijk(rapport, c, alles=not kort))
+
+
+def _json(rapport: Rapport, kort: bool) -> bytes:
+    from toetsing.rapport.als_json import als_json
+
+    return als_json(rapport).encode("utf-8")
+
+
+def _json_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
+    from toetsing.rapport.gezamenlijk_json import als_json_gezamenlijk
+
+    return als_json_gezamenlijk(rapport).encode("utf-8")
+
+
+def _xlsx(rapport: Rapport, kort: bool) -> bytes:
+    from toetsing.rapport.als_xlsx import als_xlsx
+
+    return als_xlsx(rapport)
+
+
+def _xlsx_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
+    from toetsing.rapport.gezamenlijk_xlsx import als_xlsx_gezamenlijk
+
+    return als_xlsx_gezamenlijk(rapport)
+
+
+def _html(rapport: Rapport, kort: bool) -> bytes:
+    from toetsing.rapport.als_html import als_html
+
+    return als_html(rapport).encode("utf-8")
+
+
+def _html_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
+    from toetsing.rapport.als_html import als_html_gezamenlijk
+
+    return als_html_gezamenlijk(rapport).encode("utf-8")
+
+
+FORMATEN = {f.naam: f for f in (
+    Formaat("tekst", ".txt", "text/plain;charset=utf-8", "als tekst", _tekst, _tekst_gezamenlijk),
+    Formaat("json", ".json", "application/json", "als JSON, voor andere programma's", _json, _json_gezamenlijk),
+    Formaat("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "in Excel",
+            _xlsx, _xlsx_gezamenlijk),
+    Formaat("html", ".html", "text/html;charset=utf-8", "als webpagina, om te bewaren of te printen",
+            _html, _html_gezamenlijk),
+)}
+
+
+def formaat(naam: str) -> Formaat:
+    """The format by its name; an unknown name is an error, never plain text instead."""
+    try:
+        return FORMATEN[naam]
+    except KeyError:
+        raise ToetsingFout(f"Het formaat '{naam}' bestaat niet. Kies uit: {', '.join(FORMATEN)}.") from None
+
+
+def inhoud(rapport: Rapport, naam: str, kort: bool = False) -> bytes:
+    return formaat(naam).enkel(rapport, kort)
+
+
+def inhoud_gezamenlijk(rapport: GezamenlijkRapport, naam: str, kort: bool = False) -> bytes:
+    return formaat(naam).gezamenlijk(rapport, kort)
+
+
+def _op_papier(toon: Callable) -> bytes:
+    """What a terminal writer prints, without colour codes, at a fixed width for a file."""
     buffer = io.StringIO()
-    toon_gezamenlijk(rapport, console(buffer), alles=not kort)
+    toon(console(buffer))
     return buffer.getvalue().encode("utf-8")
 
 

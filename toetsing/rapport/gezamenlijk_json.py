@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 
-from toetsing.gezamenlijk import GezamenlijkRapport
-from toetsing.rapport.als_json import als_json
+from toetsing.bevindingen import GezamenlijkRapport
+from toetsing.rapport.als_json import als_dict
 
 
 def als_json_gezamenlijk(rapport: GezamenlijkRapport) -> str:
     data = {
-        **json.loads(als_json(rapport.gezamenlijk)),
+        **als_dict(rapport.gezamenlijk),
         "matrix": [
             {"nr": rij.nr, "naam": rij.naam,
              "dekking": [{"indiener": indiener, **d.model_dump()} for indiener, d in zip(rapport.indieners, rij.dekking)]}
             for rij in rapport.matrix
         ],
-        "werkplannen": [json.loads(als_json(eigen)) for eigen in rapport.werkplannen],
+        "werkplannen": [als_dict(eigen) for eigen in rapport.werkplannen],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing.tekst import getal_nl
-from toetsing.gezamenlijk import Dekking, GezamenlijkRapport
+from toetsing.bevindingen import Dekking, GezamenlijkRapport
 from toetsing.rapport.als_tekst import toon
 
 LEGENDA = "✔ = een rij op het blad Deelopdrachten; u = uren op het blad Uren."

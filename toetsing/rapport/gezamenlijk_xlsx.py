@@ -7,7 +7,7 @@ import re
 
 from openpyxl import Workbook
 
-from toetsing.gezamenlijk import GezamenlijkRapport
+from toetsing.bevindingen import GezamenlijkRapport
 from toetsing.rapport.als_xlsx import (
     _koprij, afdrukken, geen_formules, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -11,10 +12,12 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing import __version__
-from toetsing.batch import Samenvatting, Uitslag
 from toetsing.rapport.als_tekst import KLEUR
 from toetsing.rapport.weergave import TEKEN
 from toetsing.regels.model import Status
+
+if TYPE_CHECKING:  # the batch runs the engine; a writer only renders its summary
+    from toetsing.batch import Samenvatting, Uitslag
 
 _KOLOMMEN = (Status.voldaan, Status.afwijkend, Status.ontbreekt, Status.niet_van_toepassing)
 

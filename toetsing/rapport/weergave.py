@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from toetsing.bevindingen import Bevinding, Rapport
+from toetsing.bevindingen import Bevinding, Deelbevinding, Rapport
 from toetsing.regels.model import Status
 
 TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
@@ -27,6 +27,12 @@ DATUM = "%d-%m-%Y %H:%M"
 
 def statuswoord(status: Status) -> str:
     return f"{TEKEN[status]} {status.value}"
+
+
+def ook(b: Bevinding) -> list[Deelbevinding]:
+    """The parts of a rule that are not in order either, besides those that decided its
+    status: with CJG-TELEFONISCH missing (ontbreekt), CJG-DIGITAAL 4 (afwijkend) too."""
+    return [d for d in b.delen if d.status != b.status and d.status in (Status.afwijkend, Status.ontbreekt)]
 
 
 def groepnaam(b: Bevinding) -> str:

@@ -33,9 +33,7 @@ from toetsing import __version__
 from toetsing.bevindingen import Rapport
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.gezamenlijk import toets_gezamenlijk
-from toetsing.rapport import formaten, weergave
-from toetsing.rapport.als_html import CSS as RAPPORT_CSS
-from toetsing.rapport.weergave import TEKEN
+from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
@@ -45,12 +43,7 @@ UPLOAD_GRENS = 20 * 1024 * 1024  # bytes per request, all werkplannen together
 MAX_BESTANDEN = 20
 # Chromium follows no URL longer than 2 MB, a data: link included
 DATA_URL_GRENS = 2 * 1024 * 1024
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMATEN = {  # formaat -> (how the link says it, media type)
-    "xlsx": ("in Excel", XLSX),
-    "html": ("als webpagina, om te bewaren of te printen", "text/html;charset=utf-8"),
-    "json": ("als JSON, voor andere programma's", "application/json"),
-}
+XLSX = formaten.formaat("xlsx").mediatype
 KOPPEN = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -143,7 +136,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
     @app.get("/stijl/rapport.css")
     def rapport_stijl():
         """The HTML report's own style sheet, so the result page looks like the report."""
-        return Response(RAPPORT_CSS, media_type="text/css")
+        return Response(als_html.CSS, media_type="text/css")
 
     @app.exception_handler(ToetsingFout)
     def toetsingfout(request: Request, fout: ToetsingFout):
@@ -216,8 +209,8 @@ def _toets(bestanden: list[tuple[str, bytes]], opdracht: str) -> dict:
     if samen is None:
         return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen}
     samen = samen.model_copy(update={"werkplannen": rapporten})
-    downloads = [_download(f"De gezamenlijke toetsing {_FORMATEN[f][0]}", f"gezamenlijk{formaten.EXTENSIES[f]}", f,
-                           formaten.inhoud_gezamenlijk(samen, f)) for f in ("xlsx", "json")]
+    downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
+                           f.gezamenlijk(samen, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
     return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
 
 
@@ -237,16 +230,15 @@ def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
     """The report in every format, and the werkplan's annotated copy."""
     stam = Path(rapport.werkplan).stem
     return [
-        *(_download(f"Het rapport {_FORMATEN[f][0]}", f"{stam}-rapport{formaten.EXTENSIES[f]}", f,
-                    formaten.inhoud(rapport, f))
-          for f in ("xlsx", "html", "json")),
-        _download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", "xlsx",
+        *(_download(f"Het rapport {f.uitleg}", f"{stam}-rapport{f.extensie}", f.mediatype, f.enkel(rapport, False))
+          for f in map(formaten.formaat, ("xlsx", "html", "json"))),
+        _download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
                   annoteer(rapport, werkplan)),
     ]
 
 
-def _download(tekst: str, naam: str, formaat: str, inhoud: bytes) -> Download:
-    url = f"data:{_FORMATEN[formaat][1]};base64,{base64.b64encode(inhoud).decode('ascii')}"
+def _download(tekst: str, naam: str, mediatype: str, inhoud: bytes) -> Download:
+    url = f"data:{mediatype};base64,{base64.b64encode(inhoud).decode('ascii')}"
     return Download(tekst, naam, url if len(url) <= DATA_URL_GRENS else "")
 
 
@@ -312,8 +304,9 @@ def _pad(context, naam: str, **params) -> str:
     return context["request"].url_for(naam, **params).path
 
 
-_sjablonen = Jinja2Templates(directory=MAP / "templates")
+# the report's own templates too: the result page renders a report as the HTML report does
+_sjablonen = Jinja2Templates(env=als_html.omgeving(MAP / "templates"))
 _sjablonen.env.globals.update(
-    pad=_pad, versie=__version__, weergave=weergave, teken=TEKEN, max_bestanden=MAX_BESTANDEN,
+    pad=_pad, versie=__version__, max_bestanden=MAX_BESTANDEN,
     opdrachten=lambda: [(i, _regelset(i).titel) for i in beschikbare_regelsets()],
 )

@@ -24,11 +24,14 @@ def als_docx(verzoek: Aanvullingsverzoek, sjabloon: bytes | None = None) -> byte
     _regels(doc, verzoek.aan)
     doc.add_paragraph()
     tabel = doc.add_table(rows=0, cols=2)
+    tabel.autofit = False
+    for kolom, breedte in zip(tabel.columns, _BREEDTES):  # the grid is what LibreOffice reads
+        kolom.width = breedte
     for label, waarde in verzoek.kenmerken:
         rij = tabel.add_row().cells
         rij[0].paragraphs[0].add_run(label).bold = True
         rij[1].paragraphs[0].add_run(waarde)
-        rij[0].width, rij[1].width = Cm(3.5), Cm(12.5)
+        rij[0].width, rij[1].width = _BREEDTES
     doc.add_paragraph()
     doc.add_paragraph(verzoek.aanhef)
     for blok in verzoek.inleiding:
@@ -52,6 +55,9 @@ def als_docx(verzoek: Aanvullingsverzoek, sjabloon: bytes | None = None) -> byte
     uit = io.BytesIO()
     doc.save(uit)
     return uit.getvalue()
+
+
+_BREEDTES = (Cm(3.5), Cm(12.5))  # label, value
 
 
 def _nederlands(doc) -> None:

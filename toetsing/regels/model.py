@@ -400,7 +400,7 @@ class Brief(_Strikt):
         for tekst in [waarde] if isinstance(waarde, str) else waarde:
             try:
                 tekst.format(gemeente="")
-            except (KeyError, IndexError, ValueError):
+            except (KeyError, IndexError, AttributeError, ValueError):
                 raise ValueError(f"'{tekst}': alleen {{gemeente}} mag tussen accolades staan") from None
         return waarde
 

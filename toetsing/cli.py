@@ -1,5 +1,6 @@
 """Command line: `toetsing toets`, `toetsing regels`, `toetsing opdrachten`,
-`toetsing annoteer`, `toetsing sjabloon`, `toetsing web` (the same in the browser).
+`toetsing annoteer`, `toetsing sjabloon`, `toetsing aanvulling` (the letter asking for what is
+missing), `toetsing web` (the same in the browser).
 
 Exit status: 0 every bevinding voldaan, 1 something ontbreekt or is afwijkend, 2 the
 werkplan or the rules cannot be read. Errors are one Dutch message, never a traceback.
@@ -44,6 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
     _opdracht_optie(a)
     _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
+
+    b = sub.add_parser("aanvulling", help="maak de brief waarin de gemeente vraagt de aanvraag aan te vullen (Word)")
+    b.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    b.add_argument("--termijn", metavar="DAGEN", help="hoeveel dagen de organisatie krijgt (standaard 14)")
+    b.add_argument("--datum", metavar="JJJJ-MM-DD", help="de datum van de brief (standaard vandaag)")
+    b.add_argument("--uiterlijk", metavar="JJJJ-MM-DD", help="de laatste dag zelf kiezen, in plaats van --termijn")
+    b.add_argument("--beoordeling", type=Path, help="het beoordelingsformulier van de medewerker (nog niet beschikbaar)")
+    _opdracht_optie(b)
+    b.add_argument("--formaat", choices=["docx", "html", "json"], default="docx",
+                   help="docx (Word, standaard), html (een webpagina) of json (voor andere programma's)")
+    _uitvoer_opties(b, "de brief (standaard: de naam van het werkplan met -aanvulling, in dezelfde map)")
 
     v = sub.add_parser("verantwoording", help="toets een verantwoording (na het jaar) aan het werkplan en de opdracht")
     v.add_argument("verantwoording", type=Path, help="de verantwoording, een Excel-bestand (.xlsx)")
@@ -90,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
-                "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording}[args.opdracht_cmd](args)
+                "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording,
+                "aanvulling": _aanvulling}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -209,6 +222,51 @@ def _annoteer(args) -> int:
     if heeft_macros(werkplan):
         print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)
     return rapport.exitcode
+
+
+def _aanvulling(args) -> int:
+    from datetime import date
+
+    from toetsing.aanvulling import FORMATEN, inhoud
+    from toetsing.aanvulling.maak import maak_aanvulling
+    from toetsing.fouten import ToetsingFout
+
+    if args.beoordeling:
+        raise ToetsingFout("Een beoordelingsformulier (--beoordeling) kan toetsing nog niet verwerken. Maak de brief "
+                           "zonder --beoordeling: dan staan alle eisen erin die ontbreken of afwijken.")
+    extensie = FORMATEN[args.formaat]
+    doel = args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-aanvulling{extensie}")
+    if args.formaat == "docx" and doel.suffix.lower() != extensie:  # Word refuses a name that says otherwise
+        raise ToetsingFout(f"{doel}: geef de brief een naam die eindigt op .docx.")
+    datum = _datum(args.datum, "--datum") if args.datum else date.today()
+    verzoek, sjabloon = maak_aanvulling(args.werkplan, args.opdracht, datum, _dagen(args.termijn),
+                                        _datum(args.uiterlijk, "--uiterlijk") if args.uiterlijk else None)
+    if verzoek is None:
+        print("Alle eisen zijn voldaan: er is niets om aan te vullen. Er is geen brief gemaakt.", file=sys.stderr)
+        return 0
+    _schrijf(args, doel, inhoud(verzoek, args.formaat, sjabloon), "Brief")
+    return 0
+
+
+def _datum(tekst: str, optie: str):
+    from datetime import date
+
+    from toetsing.fouten import ToetsingFout
+
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise ToetsingFout(f"{optie} {tekst}: dat is geen datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2019-12-11.") from None
+
+
+def _dagen(tekst: str | None) -> int | None:
+    from toetsing.fouten import ToetsingFout
+
+    if tekst is None:
+        return None
+    if not tekst.strip().isdigit() or not 1 <= int(tekst) <= 365:
+        raise ToetsingFout(f"--termijn {tekst}: geef een aantal dagen van 1 tot en met 365, bijvoorbeeld --termijn 14.")
+    return int(tekst)
 
 
 def _sjabloon(args) -> int:

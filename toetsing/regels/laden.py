@@ -73,7 +73,7 @@ class _Ruw:
 
 
 # catalogues a successor extends or overrides key by key
-_CATALOGI = ("documenten", "deelopdrachten", "kengetallen", "producten", "randvoorwaarden")
+_CATALOGI = ("documenten", "deelopdrachten", "kengetallen", "producten", "randvoorwaarden", "brief")
 
 
 def _ruwe_regelset(basis: Path, regelset_id: str, problemen: list[str], keten: tuple[str, ...]) -> _Ruw | None:

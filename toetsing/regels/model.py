@@ -105,6 +105,31 @@ class Vervallen(_Strikt):
     reden: str
 
 
+class Brief(_Strikt):
+    """The gemeente's own texts for the aanvullingsverzoek (`toetsing aanvulling`); `{gemeente}` is
+    filled in. A Word file `brief.docx` beside regelset.yaml, if there, is the letterhead."""
+
+    afzender: list[str] = ["Gemeente {gemeente}"]  # shown at the top when there is no brief.docx
+    aanhef: str = "Geachte heer, mevrouw,"
+    contact: str = ("Heeft u vragen over deze brief? Neem dan contact op met de gemeente {gemeente}. "
+                    "Noem daarbij het onderwerp van deze brief.")
+    slot: str = "Met vriendelijke groet,"
+    ondertekening: list[str] = ["Het college van burgemeester en wethouders van {gemeente}"]
+    # days designated under art. 3 lid 3 of the Algemene termijnenwet (the Friday after
+    # Hemelvaartsdag, ...): not computable, and no term ends on them
+    aangewezen_dagen: list[date] = []
+
+    @field_validator("afzender", "aanhef", "contact", "slot", "ondertekening")
+    @classmethod
+    def _alleen_gemeente(cls, waarde):
+        for tekst in [waarde] if isinstance(waarde, str) else waarde:
+            try:
+                tekst.format(gemeente="")
+            except (KeyError, IndexError, AttributeError, ValueError):
+                raise ValueError(f"'{tekst}': alleen {{gemeente}} mag tussen accolades staan") from None
+        return waarde
+
+
 class Regelset(_Strikt):
     id: str
     # a successor lists only what changed: new rules, `wijzig` entries and `vervallen`
@@ -121,6 +146,7 @@ class Regelset(_Strikt):
     randvoorwaarden: dict[str, CodeOmschrijving] = {}
     # demands of the opdracht judged not mechanically checkable, each with its reason
     niet_toetsbaar: list[NietToetsbaar] = []
+    brief: Brief = Brief()
     # filled in by the loader from the other files of the folder
     regels: list[Regel] = []
     # sha256 over the rule set's files, so a report can show exactly which rules decided

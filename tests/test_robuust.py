@@ -729,3 +729,11 @@ def test_grenzen_in_de_documentatie_kloppen():
         f"de eerste {waarden.MAX_QUOTE} tekens",
     ]
     assert [grens for grens in grenzen if grens not in tekst] == []
+
+
+def test_openpyxl_leest_via_defusedxml_ook_als_lxml_er_is():
+    import openpyxl.xml
+
+    import toetsing.lezen.werkboek  # noqa: F401
+
+    assert openpyxl.xml.DEFUSEDXML and not openpyxl.xml.LXML

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, computed_field, field_serializer
 
 from toetsing import __version__
-from toetsing.regels.model import Status
+from toetsing.status import Status
 from toetsing.tekst import getal_nl
 from toetsing.werkplan.model import Melding, W
 

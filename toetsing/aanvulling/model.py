@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from toetsing.aanvulling.termijn import Termijn
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 
 class Onderdeel(BaseModel):

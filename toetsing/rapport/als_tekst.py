@@ -9,7 +9,7 @@ from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.rapport.weergave import TEKEN, groepen, kop, ook, oordeel, titel
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 KLEUR = {
     Status.voldaan: "green",

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from toetsing.bevindingen import Bevinding, Bewijs, Rapport
 from toetsing.rapport import weergave
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 # column header, width in characters
 KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),

@@ -28,7 +28,7 @@ from toetsing.rapport.als_xlsx import (
     geen_formules_in,
     cellen, coordinaat, opslaan, schrijf_bevindingen, schrijf_samenvatting, vulling,
 )
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 BLAD = "Toetsing"
 AUTEUR = "toetsing"

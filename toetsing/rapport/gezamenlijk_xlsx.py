@@ -12,7 +12,7 @@ from toetsing.rapport.als_xlsx import (
     _koprij, afdrukken, geen_formules, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting,
 )
 from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 
 def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport) -> bytes:

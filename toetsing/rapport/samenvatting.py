@@ -14,7 +14,7 @@ from rich.text import Text
 from toetsing import __version__
 from toetsing.rapport.als_tekst import KLEUR
 from toetsing.rapport.weergave import TEKEN
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 if TYPE_CHECKING:  # the batch runs the engine; a writer only renders its summary
     from toetsing.batch import Samenvatting, Uitslag

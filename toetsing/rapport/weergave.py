@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from toetsing.bevindingen import Bevinding, Deelbevinding, Rapport
-from toetsing.regels.model import Status
+from toetsing.status import Status
 
 TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
 

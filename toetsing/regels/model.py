@@ -6,9 +6,10 @@ as "5 days" or "uiterlijk Q2 2020" are values in the rule file.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from toetsing.controles import REGISTER, ControleUnie
 from toetsing.status import Status

@@ -11,7 +11,7 @@ import pytest
 
 from tests.werkplan_bouwer import bouw_werkplan
 from toetsing.cli import main
-from toetsing.feiten import maak_gezamenlijke_feiten
+from toetsing.feiten import EINDE_GROEPEN, einde, maak_gezamenlijke_feiten
 from toetsing.gezamenlijk import toets_gezamenlijk
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
@@ -89,10 +89,11 @@ def test_feiten_van_alle_werkplannen_in_een_sessie(drie_organisaties):
     werkplannen = [(lees_werkplan(p), p.stem) for p in drie_organisaties]
     feiten, index = maak_gezamenlijke_feiten(werkplannen)
     ids = [f["id"] for f in feiten]
-    assert len(ids) == len(set(ids)) == len(index) + 1  # einde rests on no cell
-    assert feiten[-1] == {"id": "einde", "soort": "einde"} and ids.count("einde") == 1
-    assert {f["werkplan"] for f in feiten[:-1]} == {1, 2, 3}
-    assert all(f["indiener"] == werkplannen[f["werkplan"] - 1][1] for f in feiten[:-1])
+    n = EINDE_GROEPEN
+    assert len(ids) == len(set(ids)) == len(index) + n  # einde rests on no cell
+    assert feiten[-n:] == einde() and sum(f["soort"] == "einde" for f in feiten) == n  # once, after all werkplannen
+    assert {f["werkplan"] for f in feiten[:-n]} == {1, 2, 3}
+    assert all(f["indiener"] == werkplannen[f["werkplan"] - 1][1] for f in feiten[:-n])
 
 
 def test_samen_alles_gedekt_en_eensluidend(tmp_path):

@@ -158,8 +158,8 @@ def test_webpagina_en_html_rapport_tonen_dezelfde_bevindingen(tmp_path):
 
 
 def test_formaten_staan_op_een_plek(tmp_path):
-    keuzes = next(a for s in _parser()._subparsers._group_actions[0].choices.values()
-                  for a in s._actions if a.dest == "formaat").choices
+    keuzes = next(a for a in _parser()._subparsers._group_actions[0].choices["toets"]._actions
+                  if a.dest == "formaat").choices
     assert list(keuzes) == list(formaten.FORMATEN) == ["tekst", "json", "xlsx", "html"]
     rapport = toets_bestand(CONCEPT)
     for f in formaten.FORMATEN.values():

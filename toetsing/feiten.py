@@ -66,7 +66,7 @@ FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in
     "tabel": {"tabel", "rijen"},
     "deelopdrachtnr": {"nr"},
     "som": {"tabel", "kolom", "waarde"},
-    "einde": set(),
+    "einde": {"groep"},
     **{tabel.feit: _rijvelden(tabel.feit) for tabel in TABEL.values()},
 }.items()}
 
@@ -74,11 +74,25 @@ FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in
 @dataclass(frozen=True)
 class Kader:
     """What the opdracht tells the facts about the werkplan's words, without any rule:
-    which deelopdrachten `volledig` means, and which code a row's description stands for
-    when its code cell is empty (per fact kind: normalised description -> code)."""
+    which deelopdrachten `volledig` means, which code a row's description stands for
+    when its code cell is empty (per fact kind: normalised description -> code), which
+    deelopdracht a catalogue code belongs to (per fact kind: code -> nr), and which
+    deelopdracht an onderdeel names by its name (normalised name or synonym -> nr)."""
 
     deelopdrachten: tuple[int, ...] = ()
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    deelopdracht_van: dict[str, dict[str, int]] = field(default_factory=dict)
+    onderdelen: dict[str, str] = field(default_factory=dict)
+
+
+# The last facts of a session: rules that look for what is missing fire on one of them, so
+# they judge the complete werkplan. Several, each with its `groep`: durable-rules links at
+# most 256 rules to one pattern (engine/patronen.py), and most parts wait for `einde`.
+EINDE_GROEPEN = 8
+
+
+def einde() -> list[Feit]:
+    return [{"id": f"einde-{g}", "soort": "einde", "groep": g} for g in range(EINDE_GROEPEN)]
 
 
 def datumnummer(d: date) -> int:
@@ -114,7 +128,7 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         rijen: list[Rij] = getattr(werkplan, attribuut)
         alle_bronnen: list[tuple[str, W]] = []
         for rij in rijen:
-            feit, bronnen = _rijfeit(soort, rij, kader.codes.get(soort, {}))
+            feit, bronnen = _rijfeit(soort, rij, kader, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
             alle_bronnen += bronnen
         if rijen:
@@ -127,8 +141,8 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
             if feit:
                 voeg_toe(feit, bronnen)
 
-    # Last, so rules that look for what is missing judge the complete werkplan.
-    voeg_toe({"id": "einde", "soort": "einde"}, [])
+    for feit in einde():
+        voeg_toe(feit, [])
     return feiten, index
 
 
@@ -149,11 +163,11 @@ def maak_gezamenlijke_feiten(werkplannen: list[tuple[Werkplan, str]], kader: Kad
             feiten.append({**feit, "id": uniek, "werkplan": nr, "indiener": indiener})
             index[uniek] = [(veld, w.model_copy(update={"plek": w.plek.model_copy(update={"blad": f"[{boek}]{w.plek.blad}"})}))
                             for veld, w in eigen_index[feit["id"]]]
-    feiten.append({"id": "einde", "soort": "einde"})
+    feiten += einde()
     return feiten, index
 
 
-def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tuple[str, W]]]:
+def _rijfeit(soort: str, rij: Rij, kader: Kader, codes: dict[str, str]) -> tuple[Feit, list[tuple[str, W]]]:
     feit: Feit = {"id": f"{soort}-{rij.rij}", "soort": soort, "rij": rij.rij}
     bronnen: list[tuple[str, W]] = []
     kolommen = _KOLOMMEN[soort]
@@ -171,6 +185,12 @@ def _rijfeit(soort: str, rij: Rij, codes: dict[str, str]) -> tuple[Feit, list[tu
         beschrijving = next((v for k, v in feit.items() if k in ("omschrijving", "product", "randvoorwaarde")), None)
         if beschrijving in codes:
             feit["code"] = codes[beschrijving]
+    if "deelopdracht" in kolommen and "deelopdracht" not in feit and feit.get("code") in kader.deelopdracht_van.get(soort, {}):
+        feit["deelopdracht"] = float(kader.deelopdracht_van[soort][feit["code"]])
+    for naam, kolom in kolommen.items():
+        # an onderdeel written as the deelopdracht's name counts as its number
+        if kolom.kind is Kind.ONDERDEEL and naam in feit and normaliseer(feit[naam]) in kader.onderdelen:
+            feit[naam] = kader.onderdelen[normaliseer(feit[naam])]
     if "getal" in feit or "tekst" in feit:
         feit["ingevuld"] = True
     kolom = SOMKOLOMMEN.get(soort, ("",))[0]
@@ -188,11 +208,11 @@ def maak_verantwoording_feiten(verantwoording: Werkplan, werkplan: Werkplan, kad
     the werkplan's facts as `toegezegd:<soort>` (what was committed) to compare with."""
     feiten, index = maak_feiten(verantwoording, kader)
     toegezegd, toegezegd_index = maak_feiten(werkplan, kader)
-    einde = feiten.pop()
-    for f in toegezegd[:-1]:  # the werkplan's own einde is not needed
+    laatste = [feiten.pop() for _ in range(EINDE_GROEPEN)][::-1]
+    for f in toegezegd[:-EINDE_GROEPEN]:  # the werkplan's own einde is not needed
         feiten.append({**f, "id": f"toegezegd-{f['id']}", "soort": f"toegezegd:{f['soort']}"})
         index[feiten[-1]["id"]] = toegezegd_index[f["id"]]
-    feiten.append(einde)
+    feiten += laatste
     return feiten, index
 
 

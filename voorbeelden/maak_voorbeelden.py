@@ -16,6 +16,7 @@ import copy
 from datetime import date
 from pathlib import Path
 
+import toetsing  # noqa: F401  (first: keeps openpyxl on the standard library's XML writer, as toetsing does)
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -86,6 +87,20 @@ KENGETALLEN = [
     ("BI-INZET", "inzet die redelijkerwijs nodig is voor burgerinitiatieven", 450, "uren per jaar"),
 ]
 
+# the organisation's own prestaties for the deelopdrachten whose catalogue has no figure (contract v2:
+# Kengetallen column Deelopdracht)
+PRESTATIES = [
+    ("EIGEN-TAALCAFES", "taalcafés per week", 6, "aantal", 5),
+    ("EIGEN-AMBASSADEURS", "ambassadeurs inclusieve samenleving", 25, "aantal", 6),
+    ("EIGEN-INLOOP", "inloopvoorzieningen open", 9, "aantal", 7),
+    ("EIGEN-DVG-NETWERK", "bijeenkomsten netwerk dementievriendelijke gemeente", 4, "aantal", 9),
+    ("EIGEN-BEMIDDELING", "zaken buurtbemiddeling", 120, "aantal", 10),
+    ("EIGEN-OCO", "cliënten onafhankelijke cliëntondersteuning", 350, "aantal", 11),
+    ("EIGEN-INITIATIEVEN", "ondersteunde burgerinitiatieven", 15, "aantal", 13),
+]
+# a budget above last year's explains why (BEGROTING-KADER)
+BEGROTING_TOELICHTING = {"Personeel blok B": "Hoger door de cao-verhoging van 2020."}
+
 RANDVOORWAARDEN = [
     ("RV-OPLEIDING", "kwaliteitseisen m.b.t. opleiding e.d.", "ja"),
     ("RV-WERKWIJZE", "accepteren van de werkwijzen binnen het gebiedsteam", "ja"),
@@ -144,6 +159,7 @@ FOUTEN = {
     "DEKKING-B09": "deelopdracht 9 ontbreekt (ontbreekt)",
     "UREN-TOTAAL": "totaal uren klopt niet (afwijkend)",
     "JW-BEREIK": "bereik jongerenwerk als woord 'zestig' (afwijkend, met melding)",
+    "BEGROTING-KADER": "begroting hoger dan vorig jaar, zonder toelichting (afwijkend)",
 }
 
 
@@ -196,16 +212,19 @@ def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRAC
     eerste = 3 + next(i for i, d in enumerate(do) if d[0] == 3)
     for kolom in "AB":  # deelopdracht 3 spans two rows: its number and name are merged cells
         ws.merge_cells(f"{kolom}{eerste}:{kolom}{eerste + 1}")
-    kg = [(c, o, "zestig" if concept and c == "JW-BEREIK" else ("4" if concept and c == "CJG-DIGITAAL" else w), e, None)
-          for c, o, w, e in KENGETALLEN]
-    _blad(wb, "Kengetallen", "Kengetallen en streefwaarden", ["Code", "Omschrijving", "Waarde", "Eenheid", "Toelichting"], kg)
+    kg = [(c, o, "zestig" if concept and c == "JW-BEREIK" else ("4" if concept and c == "CJG-DIGITAAL" else w), e, None, None)
+          for c, o, w, e in KENGETALLEN] + [(c, o, w, e, None, nr) for c, o, w, e, nr in PRESTATIES]
+    _blad(wb, "Kengetallen", "Kengetallen en streefwaarden",
+          ["Code", "Omschrijving", "Waarde", "Eenheid", "Toelichting", "Deelopdracht"], kg)
     for rij in range(3, ws.max_row + 1):
         if wb["Kengetallen"][f"A{rij}"].value == "CJG-AANBOD-BAAT":
             wb["Kengetallen"][f"C{rij}"].number_format = "0%"  # 0,92 shown as 92%
     _blad(wb, "Planning", "Producten en opleveringen", ["Code", "Product", "Deelopdracht", "Oplevering"], werkplan["Producten"])
     _blad(wb, "Urenoverzicht", "Urenoverzicht", ["Onderdeel", "Uren", "Uren vorig jaar", "Instelling", "Toelichting"],
           werkplan["Uren"])
-    _blad(wb, "Financieel overzicht", "Begroting", ["Post", "Bedrag", "Bedrag vorig jaar", "Toelichting"], werkplan["Begroting"])
+    begroting = [r if len(r) > 3 else r + (None if concept else BEGROTING_TOELICHTING.get(r[0]),)
+                 for r in werkplan["Begroting"]]
+    _blad(wb, "Financieel overzicht", "Begroting", ["Post", "Bedrag", "Bedrag vorig jaar", "Toelichting"], begroting)
     for rij in wb["Financieel overzicht"].iter_rows(min_row=3, min_col=2, max_col=3):
         for cel in rij:
             cel.number_format = '"€" #,##0.00'

@@ -73,3 +73,30 @@ class DeelopdrachtVermeldt(_Deelopdracht):
         return [*noemt_termen(regel, self.termen, self.velden, lambda v, t: c.deelopdracht(self.nr, noemt(v, t)),
                               naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr)),
                 self.geen_rij(c, regel, self.nr)]
+
+
+@registreer
+class DeelopdrachtVermeldtNiet(_Deelopdracht):
+    """De rij(en) van deelopdracht `nr` nemen geen taak op zich die buiten de opdracht valt: ze noemen geen van de `termen` in de genoemde kolommen, of alleen ontkend ("niet", "buiten de reikwijdte"). Genoemd: afwijkend. Geen rij: niet van toepassing."""
+
+    soort: Literal["deelopdracht-vermeldt-niet"]
+    nr: int = Field(ge=1)
+    velden: list[DeelopdrachtKolom] = Field(min_length=1)
+    termen: list[str] = Field(min_length=1)
+
+    def delen(self, c, regel):
+        naam = c.do_naam(self.nr)
+        kolommen = " of ".join(_label(v) for v in self.velden)
+        woorden = " of ".join(f"'{t}'" for t in self.termen)
+        verwacht = f"geen {woorden} als taak in de kolom {kolommen}"
+        noemen = [(v, c.deelopdracht(self.nr, noemt(v, t))) for v in self.velden for t in self.termen]
+        return [
+            Deel(regel.id, Status.voldaan, f"{naam[0].upper() + naam[1:]} neemt {woorden} niet als taak op zich.", verwacht,
+                 {"d": tuple(self.velden)}, [met("e", EINDE), met("d", c.deelopdrachtnr(self.nr)),
+                                             *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemen))]),
+            Deel(regel.id, Status.niet_van_toepassing,
+                 f"Het blad Deelopdrachten heeft geen rij voor {naam}; er is niets te beoordelen.", verwacht, {},
+                 [met("e", EINDE), niet("d", c.deelopdracht(self.nr))]),
+            *(Deel(regel.id, Status.afwijkend, f"{naam[0].upper() + naam[1:]} noemt {woorden} als taak: '{{gevonden}}'.",
+                   verwacht, {"d": (v,)}, [met("d", p)]) for v, p in noemen),
+        ]

@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from toetsing.controles.basis import Controle, grenzen, registreer
 from toetsing.controles.eenheden import onmogelijk
-from toetsing.engine.patronen import EINDE, Deel, bestaat, en, met, niet, vergelijk
+from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
 
 
@@ -93,11 +93,12 @@ class KengetalAanwezig(_Kengetallen):
 
 @registreer
 class KengetalToename(_Kengetallen):
-    """Een streefwaarde (`code`) is hoger dan de nulmeting (`nulmeting`). Gelijk of lager: afwijkend."""
+    """Een streefwaarde (`code`) is hoger dan de nulmeting (`nulmeting`); met `of_gelijk: ja` mag ze ook gelijk zijn. Lager (of gelijk): afwijkend."""
 
     soort: Literal["kengetal-toename"]
     code: str
     nulmeting: str
+    of_gelijk: bool = False
 
     def genoemde_codes(self):
         return [self.code, self.nulmeting]
@@ -105,21 +106,48 @@ class KengetalToename(_Kengetallen):
     def delen(self, c, regel):
         doel = c.kengetal(self.code, bestaat("getal"))
         basis = c.kengetal(self.nulmeting, bestaat("getal"))
-        verwacht = f"{self.code} hoger dan {self.nulmeting}"
+        verwacht = f"{self.code} {'minstens gelijk aan' if self.of_gelijk else 'hoger dan'} {self.nulmeting}"
+        goed, fout = ("$lte", "$gt") if self.of_gelijk else ("$lt", "$gte")
         bewijs = {"d": ("waarde",), "n": ("waarde",)}
         omschrijving = c.regelset.kengetallen
         return [
             *(deel for code in (self.code, self.nulmeting)
               for deel in onmogelijk(regel.id, code, omschrijving[code].eenheid, c.kengetal(code, bestaat("getal")), verwacht)),
-            Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is hoger dan de nulmeting {self.nulmeting}.",
-                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$lt", "getal", {"d": "getal"})))]),
+            Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is {verwacht.split(' ', 1)[1]}.",
+                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(goed, "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.afwijkend,
+                 f"{self.code} is lager dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename."
+                 if self.of_gelijk else
                  f"{self.code} is niet hoger dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
-                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk("$gte", "getal", {"d": "getal"})))]),
+                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(fout, "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen getal voor {self.code} ({omschrijving[self.code].omschrijving}).",
                  verwacht, {}, [met("e", EINDE), niet("d", doel)]),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} ({omschrijving[self.nulmeting].omschrijving}).",
                  verwacht, {}, [met("e", EINDE), niet("n", basis)]),
+        ]
+
+
+@registreer
+class KengetallenPerDeelopdracht(Controle):
+    """Minstens één kengetal van deelopdracht `nr` (een code uit de lijst van die deelopdracht, of een eigen kengetal met dat nummer in de kolom Deelopdracht) heeft een getal: een concrete prestatie. Alleen tekst of niets ingevuld: afwijkend. Geen kengetal van die deelopdracht: ontbreekt."""
+
+    blad = "Kengetallen"
+    soort: Literal["kengetallen-deelopdracht"]
+    nr: int = Field(ge=1)
+
+    def delen(self, c, regel):
+        rij = feit("kengetal", {"deelopdracht": float(self.nr)})
+        getal = en(rij, bestaat("getal"))
+        naam = c.do_naam(self.nr)
+        verwacht = f"een kengetal met een getal voor {naam}"
+        return [
+            Deel(regel.id, Status.voldaan, f"Het blad Kengetallen noemt voor {naam} een getal: {{gevonden}}.", verwacht,
+                 {"k": ("code", "waarde")}, [met("k", getal)]),
+            Deel(regel.id, Status.afwijkend, f"De kengetallen van {naam} hebben geen getal ('{{gevonden}}').", verwacht,
+                 # k itself has no number: the engine leaves a bound fact out of the negation
+                 {"k": ("code", "waarde")}, [met("e", EINDE), met("k", en(rij, bestaat_niet("getal"))), niet("x", getal)]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad Kengetallen heeft geen kengetal voor {naam}.", verwacht, {},
+                 [met("e", EINDE), niet("k", rij)]),
         ]

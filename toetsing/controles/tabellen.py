@@ -127,3 +127,57 @@ class BegrootOvergenomen(_Somtabel):
             Deel(regel.id, Status.ontbreekt, f"Het werkplan heeft geen blad {blad} om mee te vergelijken.", verwacht, {},
                  [met("e", EINDE), niet("t", toegezegd)]),
         ]
+
+
+@registreer
+class UrenPerDeelopdracht(Controle):
+    """Het blad Uren heeft een regel voor deelopdracht `nr` (met het nummer of de naam als onderdeel) met meer dan 0 uren. Een regel met 0 uren, zonder uren of zonder getal: afwijkend. Geen regel: ontbreekt."""
+
+    blad = "Uren"
+    soort: Literal["uren-deelopdracht"]
+    nr: int = Field(ge=1)
+
+    def delen(self, c, regel):
+        rij = feit(TABEL["uren"].feit, {"onderdeel": str(self.nr)})
+        goed = en(rij, vergelijk("$gt", "uren", 0))
+        naam = c.do_naam(self.nr)
+        verwacht = f"een regel voor {naam} met meer dan 0 uren"
+        return [
+            Deel(regel.id, Status.voldaan, f"Het blad Uren begroot {{gevonden}} uur voor {naam}.", verwacht,
+                 {"u": ("uren",)}, [met("u", goed)]),
+            *(Deel(regel.id, Status.afwijkend, f"Het blad Uren heeft een regel voor {naam}, maar met 0 uren of zonder "
+                   "uren: '{gevonden}'.", verwacht, {"u": ("onderdeel", "uren")},
+                   [met("e", EINDE), met("u", en(rij, fout)), niet("x", goed)])
+              for fout in (bestaat_niet("uren"), vergelijk("$lte", "uren", 0))),
+            Deel(regel.id, Status.ontbreekt, f"Het blad Uren heeft geen regel voor {naam}.", verwacht, {},
+                 [met("e", EINDE), niet("u", rij)]),
+        ]
+
+
+@registreer
+class TotaalNietHoger(_Somtabel):
+    """Het totaal van dit jaar op het blad `tabel` (Begroting: Bedrag) is niet hoger dan het totaal van vorig jaar, of het is hoger en een Toelichting op dat blad legt het uit. Hoger zonder toelichting: afwijkend. Geen cijfers van dit jaar of van vorig jaar: ontbreekt."""
+
+    soort: Literal["totaal-niet-hoger"]
+
+    def delen(self, c, regel):
+        kolom, blad = self.hoofdkolom, self.blad_naam
+        nu = feit("som", {"tabel": self.soort_rij}, {"kolom": kolom})
+        vorig = feit("som", {"tabel": self.soort_rij}, {"kolom": f"{kolom}_vorig_jaar"})
+        hoger = en(nu, vergelijk("$gt", "waarde", {"v": "waarde"}))
+        toegelicht = feit(self.soort_rij, bestaat("toelichting"))
+        verwacht = f"totaal {self.label(kolom)} niet hoger dan {self.label(kolom + '_vorig_jaar')}, of toegelicht"
+        zin = f"Het totaal op het blad {blad} is {{n.waarde}}, vorig jaar {{v.waarde}}"
+        bewijs = {"n": (kolom,), "v": (f"{kolom}_vorig_jaar",)}
+        return [
+            Deel(regel.id, Status.voldaan, zin + ".", verwacht, bewijs,
+                 [met("v", vorig), met("n", en(nu, vergelijk("$lte", "waarde", {"v": "waarde"})))]),
+            Deel(regel.id, Status.voldaan, zin + "; de toelichting legt het verschil uit.", verwacht,
+                 {**bewijs, "t": ("toelichting",)}, [met("v", vorig), met("n", hoger), met("t", toegelicht)]),
+            Deel(regel.id, Status.afwijkend, zin + "; het is hoger en geen toelichting legt uit waarom.", verwacht, bewijs,
+                 [met("e", EINDE), met("v", vorig), met("n", hoger), niet("t", toegelicht)]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad {blad} noemt geen {self.label(kolom).lower()}.", verwacht, {},
+                 [met("e", EINDE), niet("n", nu)]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad {blad} noemt geen {self.label(kolom + '_vorig_jaar').lower()}.",
+                 verwacht, {}, [met("e", EINDE), niet("v", vorig)]),
+        ]

@@ -64,6 +64,13 @@ def met(alias: str, patroon: Patroon) -> Patroon:
     return {alias: patroon}
 
 
+def in_groep(conditie: list[Patroon], groep: int) -> list[Patroon]:
+    """The condition waiting for the `einde` fact of `groep`: durable-rules links at most 256
+    rules to one pattern (BETA_LIST_LENGTH), so the parts are spread over several einde facts."""
+    return [{alias: {"$and": [EINDE, {"groep": groep}]}} if patroon == EINDE else {alias: patroon}
+            for item in conditie for alias, patroon in item.items()]
+
+
 def regex(term: str) -> str:
     """A literal term for durable-rules' regex dialect (texts are normalised the same way)."""
     return "".join(ch if ch.isalnum() or ch == " " else f"\\{ch}" for ch in normaliseer(term))

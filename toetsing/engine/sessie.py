@@ -16,8 +16,8 @@ from durable import engine as durable_engine
 import durable_rules_engine
 
 from toetsing.engine.compileer import Compiler
-from toetsing.engine.patronen import Deel
-from toetsing.feiten import Kader
+from toetsing.engine.patronen import Deel, in_groep
+from toetsing.feiten import EINDE_GROEPEN, Kader
 from toetsing.fouten import RegelFout
 from toetsing.regels.model import Regelset
 from toetsing.tekst import normaliseer
@@ -58,7 +58,7 @@ class Engine:
             for i, deel in enumerate(compiler.delen(regel)):
                 naam = f"{regel.id}#{i}"
                 self.delen[naam] = deel
-                definitie[naam] = {"all": deel.conditie, "run": naam}
+                definitie[naam] = {"all": in_groep(deel.conditie, len(definitie) % EINDE_GROEPEN), "run": naam}
         self.definitie = definitie
         self.kader = Kader(
             deelopdrachten=tuple(regelset.deelopdrachten),
@@ -67,6 +67,12 @@ class Engine:
                 for soort, catalogus in (("kengetal", regelset.kengetallen), ("product", regelset.producten),
                                          ("randvoorwaarde", regelset.randvoorwaarden))
             },
+            deelopdracht_van={
+                soort: {code: info.deelopdracht for code, info in catalogus.items() if info.deelopdracht}
+                for soort, catalogus in (("kengetal", regelset.kengetallen), ("product", regelset.producten))
+            },
+            onderdelen={normaliseer(naam): str(nr) for nr, d in regelset.deelopdrachten.items()
+                        for naam in (d.naam, *d.synoniemen)},
         )
         self._host = _Host()
         # durable-rules keeps ruleset names process-wide; a fresh name per compile

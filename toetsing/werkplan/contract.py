@@ -244,6 +244,9 @@ KENGETALLEN = Table(
         Column("waarde", ("Waarde", "Streefwaarde", "Aantal", "Norm", "Toezegging", "Realisatie", "Gerealiseerd"),
                Kind.NUMBER_OR_TEXT, kop_verantwoording="Realisatie"),
         Column("eenheid", ("Eenheid", "Maat", "Per")),
+        # contract v2: an organisation's own figure names its deelopdracht (a catalogue code knows it)
+        Column("deelopdracht", ("Deelopdracht", "Deelopdracht nr", "Deelopdrachtnummer", "Nr deelopdracht"),
+               Kind.DEELOPDRACHT_NR),
         _TOELICHTING,
     ),
     required=(("waarde",), ("code", "omschrijving")),

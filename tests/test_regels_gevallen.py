@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.werkplan_bouwer import bouw_werkplan
-from toetsing.lezen.importeer import lees_werkplan
+from toetsing.regels.gevallen import toets_geval
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
-from toetsing.toets import engine_voor, toets_verantwoording, toets_werkplan
+from toetsing.toets import engine_voor
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -21,15 +20,9 @@ GEVALLEN = [
 
 @pytest.mark.parametrize("regelset_id,regel_id,geval", GEVALLEN)
 def test_geval(tmp_path, regelset_id, regel_id, geval):
-    regelset = engine_voor(regelset_id).regelset
-    algemeen = {"Organisatie": "Testorganisatie", "Subsidiejaar": regelset.subsidiejaar, "Opdracht": regelset_id}
-    werkplan = lees_werkplan(bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx", algemeen))
-    if geval.verantwoording is None:
-        rapport = toets_werkplan(werkplan, engine_voor(regelset_id))
-    else:  # a verantwoording, with the werkplan as what was committed
-        verantwoording = lees_werkplan(bouw_werkplan(geval.verantwoording, tmp_path / "verantwoording.xlsx", algemeen))
-        rapport = toets_verantwoording(verantwoording, werkplan, engine_voor(regelset_id, "verantwoording"))
-    bevinding = next(b for b in rapport.bevindingen if b.regel == regel_id)
+    bevinding = toets_geval(engine_voor(regelset_id).regelset, regel_id, geval, tmp_path,
+                            lambda stuk: engine_voor(regelset_id, stuk))
+    assert bevinding is not None, f"{regel_id} geeft geen bevinding"
     assert bevinding.status == geval.status, bevinding.toelichting
     if geval.status in (Status.voldaan, Status.afwijkend):
         assert bevinding.bewijs, "een voldane of afwijkende bevinding wijst cellen aan"

@@ -37,6 +37,7 @@ class Bevinding(BaseModel):
     toelichting: str
     bron: str  # document + clause
     citaat: str
+    interpretatie: str = ""  # the rule set's reading where the source leaves it open
     blok: str
     deelopdracht: int | None = None
     deelopdracht_naam: str | None = None
@@ -138,7 +139,8 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     naam = regelset.deelopdrachten[regel.deelopdracht].naam if regel.deelopdracht else None
     return Bevinding(
         regel=regel.id, titel=regel.titel, status=status, toelichting=" ".join(zinnen),
-        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat, blok=regel.blok,
+        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat,
+        interpretatie=regel.interpretatie, blok=regel.blok,
         deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
         bewijs=list(dict.fromkeys(d.cel for d in details.values())), details=list(details.values()),
     )

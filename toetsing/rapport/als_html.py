@@ -149,7 +149,8 @@ def _groep(naam: str, bevindingen: list[Bevinding]) -> list[str]:
         f"<td>{_status(b.status)}</td>"
         f"<td>{escape(b.titel)}</td>"
         f"<td>{escape(b.toelichting)}</td>"
-        f"<td>{escape(b.bron)}: <q>{escape(b.citaat)}</q></td>"
+        f"<td>{escape(b.bron)}: <q>{escape(b.citaat)}</q>"
+        f"{f'<br><small>Interpretatie: {escape(b.interpretatie)}</small>' if b.interpretatie else ''}</td>"
         f"<td>{'<br>'.join(_cel(cel) for cel in b.bewijs) or 'geen'}</td>"
         "</tr>"
         for b in bevindingen

@@ -28,6 +28,7 @@ def als_json(rapport: Rapport) -> str:
                 "bewijs": b.bewijs,
                 "titel": b.titel,
                 "citaat": b.citaat,
+                "interpretatie": b.interpretatie,
                 "blok": b.blok,
                 "deelopdracht": b.deelopdracht,
                 "details": [d.model_dump() for d in b.details],

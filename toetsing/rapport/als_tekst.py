@@ -61,6 +61,8 @@ def _bevinding(b: Bevinding) -> Group:
     if b.status not in (Status.voldaan, Status.niet_van_toepassing):
         delen.append(Text(f"      {b.toelichting}"))
         delen.append(Text(f"      Bron: {b.bron}: “{b.citaat}”", style="italic"))
+        if b.interpretatie:
+            delen.append(Text(f"      Interpretatie: {b.interpretatie}", style="italic"))
     if b.bewijs:
         delen.append(Text(f"      Cellen: {', '.join(b.bewijs)}", style="cyan"))
     return Group(*delen)

@@ -81,6 +81,15 @@ def test_eigen_opvolger_van_een_meegeleverde(tmp_path):
     assert "meierijstad-2022" not in beschikbare_regelsets()
 
 
+@pytest.mark.parametrize("commando", [["sjabloon", "--opdracht", "eigen-2020", "-o", "{uit}/sjabloon.xlsx"],
+                                      ["regels", "eigen-2020", "--regel", "CJG-BEREIKBAARHEID"]])
+def test_sjabloon_en_regels_uit_de_eigen_map(eigen, tmp_path, capsys, commando):
+    assert main([a.format(uit=tmp_path) for a in commando]) == 2  # without the folder: unknown
+    assert "Regelset 'eigen-2020' bestaat niet" in capsys.readouterr().err
+    assert main([*(a.format(uit=tmp_path) for a in commando), "--regels", str(eigen)]) == 0
+    assert (tmp_path / "sjabloon.xlsx").is_file() or "minimaal = 4" in " ".join(capsys.readouterr().out.split())
+
+
 @pytest.mark.parametrize("soort", ["weg", "bestand"])
 def test_ontbrekende_regelmap_is_een_nederlandse_melding(tmp_path, capsys, soort):
     map_ = tmp_path / "mijn-regels"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tests.werkplan_bouwer import bouw_werkplan
+from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.model import Status
 from toetsing.toets import engine_voor, toets_werkplan

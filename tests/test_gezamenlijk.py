@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.werkplan_bouwer import bouw_werkplan
+from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.cli import main
 from toetsing.feiten import EINDE_GROEPEN, einde, maak_gezamenlijke_feiten
 from toetsing.gezamenlijk import toets_gezamenlijk

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import toetsing.web.app as web
-from tests.werkplan_bouwer import bouw_werkplan
+from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.batch import uitvoerpaden
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.cli import _parser, main

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.werkplan_bouwer import bouw_werkplan
-from toetsing.lezen.importeer import lees_werkplan
+from toetsing.regels.controleer import mist_goed_of_fout
+from toetsing.regels.gevallen import toets_geval
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
-from toetsing.toets import engine_voor, toets_verantwoording, toets_werkplan
+from toetsing.toets import engine_voor
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -21,15 +21,9 @@ GEVALLEN = [
 
 @pytest.mark.parametrize("regelset_id,regel_id,geval", GEVALLEN)
 def test_geval(tmp_path, regelset_id, regel_id, geval):
-    regelset = engine_voor(regelset_id).regelset
-    algemeen = {"Organisatie": "Testorganisatie", "Subsidiejaar": regelset.subsidiejaar, "Opdracht": regelset_id}
-    werkplan = lees_werkplan(bouw_werkplan(geval.werkplan, tmp_path / "werkplan.xlsx", algemeen))
-    if geval.verantwoording is None:
-        rapport = toets_werkplan(werkplan, engine_voor(regelset_id))
-    else:  # a verantwoording, with the werkplan as what was committed
-        verantwoording = lees_werkplan(bouw_werkplan(geval.verantwoording, tmp_path / "verantwoording.xlsx", algemeen))
-        rapport = toets_verantwoording(verantwoording, werkplan, engine_voor(regelset_id, "verantwoording"))
-    bevinding = next(b for b in rapport.bevindingen if b.regel == regel_id)
+    bevinding = toets_geval(engine_voor(regelset_id).regelset, regel_id, geval, tmp_path,
+                            lambda stuk: engine_voor(regelset_id, stuk))
+    assert bevinding is not None, f"{regel_id} geeft geen bevinding"
     assert bevinding.status == geval.status, bevinding.toelichting
     if geval.status in (Status.voldaan, Status.afwijkend):
         assert bevinding.bewijs, "een voldane of afwijkende bevinding wijst cellen aan"
@@ -38,9 +32,5 @@ def test_geval(tmp_path, regelset_id, regel_id, geval):
 
 @pytest.mark.parametrize("regelset_id", beschikbare_regelsets())
 def test_elke_regel_heeft_een_goed_en_een_fout_geval(regelset_id):
-    zonder = []
-    for regel in laad_regelset(regelset_id).regels:
-        statussen = {g.status for g in regel.gevallen}
-        if Status.voldaan not in statussen or not statussen & {Status.afwijkend, Status.ontbreekt}:
-            zonder.append(regel.id)
+    zonder = [regel.id for regel in laad_regelset(regelset_id).regels if mist_goed_of_fout(regel)]
     assert not zonder, f"regels zonder geval dat voldoet én geval dat niet voldoet: {zonder}"

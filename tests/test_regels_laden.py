@@ -107,5 +107,5 @@ def test_een_controle_die_een_onbekend_feitveld_leest_laadt_niet(regelmap, monke
 
     monkeypatch.setattr(VeldAanwezig, "delen", met_tikfout)
     fout = _fout(regelmap, GOEDE_REGEL)
-    assert "regels.yaml, regel-id TEST-REGEL" in fout and "het veld 'organsatie' van 'veld', dat bestaat niet" in fout
+    assert "regels.yaml, regel 2, regel-id TEST-REGEL" in fout and "het veld 'organsatie' van 'veld', dat bestaat niet" in fout
 

@@ -50,6 +50,7 @@ class Bevinding(BaseModel):
     bewijs: list[str] = []
     titel: str
     citaat: str
+    interpretatie: str = ""  # the rule set's reading where the source leaves it open
     blok: str
     deelopdracht: int | None = None
     deelopdracht_naam: str | None = None

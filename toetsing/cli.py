@@ -9,7 +9,9 @@ Heavy imports happen inside the commands so `--help` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from toetsing import __version__
@@ -32,14 +34,22 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
     _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan")
 
-    r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron")
-    r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020")
+    r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron; of controleer regelbestanden",
+                       description="toetsing regels REGELSET toont de regels. toetsing regels controleer [MAP] "
+                                   "controleert de regelbestanden in MAP (standaard: de meegeleverde): schema, "
+                                   "citaten, getallen en gevallen. Uitkomst 0: in orde, 1: bevindingen, 2: onleesbaar.")
+    r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020; of: controleer")
+    r.add_argument("map", nargs="?", type=Path, help="bij controleer: de map met regelsets (standaard: de meegeleverde)")
+    r.add_argument("--bronnen", type=Path,
+                   help="bij controleer: de map met de brondocumenten (standaard: naast de regelset)")
     r.add_argument("--opdracht", dest="regelset_optie", help="hetzelfde als het argument hierboven")
     r.add_argument("--regel", help="toon één regel volledig, bijvoorbeeld CJG-BEREIKBAARHEID")
     r.add_argument("--verschil", nargs=2, metavar=("OUD", "NIEUW"),
                    help="toon wat er veranderde tussen twee regelsets, bijvoorbeeld meierijstad-2020 meierijstad-2021")
+    r.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="bij controleer: tekst (standaard) of json")
+    _regels_optie(r)
 
-    sub.add_parser("opdrachten", help="toon de beschikbare regelsets")
+    _regels_optie(sub.add_parser("opdrachten", help="toon de beschikbare regelsets"))
 
     a = sub.add_parser("annoteer", help="maak een kopie van het werkplan met de bevindingen in de cellen")
     a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
@@ -64,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sjabloon", help="maak een leeg werkplan of een lege verantwoording (.xlsx) om in te vullen")
     s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in --werkplan)")
+    _regels_optie(s)
     s.add_argument("--verantwoording", action="store_true", help="een sjabloon voor de verantwoording na het jaar")
     s.add_argument("--werkplan", type=Path,
                    help="met --verantwoording: neem over wat dit werkplan toezegde (functies, codes, begrote uren en bedragen)")
@@ -73,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--host", default="127.0.0.1",
                    help="het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer)")
     w.add_argument("--port", type=int, default=8000, help="de poort (standaard 8000)")
+    _regels_optie(w)
     return p
 
 
@@ -89,6 +101,32 @@ def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapp
 
 def _opdracht_optie(p: argparse.ArgumentParser) -> None:
     p.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in het werkplan)")
+    _regels_optie(p)
+
+
+def _regels_optie(p: argparse.ArgumentParser) -> None:
+    """Every command that uses rule sets: the gemeente's own rule folder."""
+    p.add_argument("--regels", type=Path, metavar="MAP",
+                   help="een map met eigen regelsets (MAP/<id>/regelset.yaml), gezocht vóór de meegeleverde; "
+                        "hetzelfde als de omgevingsvariabele TOETSING_REGELS")
+
+
+@contextmanager
+def _eigen_regels(args):
+    """--regels is TOETSING_REGELS for this run, so batch workers and the web page see the same folder."""
+    from toetsing.regels.laden import EIGEN_REGELS, eigen_map
+
+    vorige = os.environ.get(EIGEN_REGELS)
+    if getattr(args, "regels", None):
+        os.environ[EIGEN_REGELS] = str(args.regels)
+    try:
+        eigen_map()  # a missing or unreadable folder is a message now, before any work
+        yield
+    finally:
+        if vorige is None:
+            os.environ.pop(EIGEN_REGELS, None)
+        else:
+            os.environ[EIGEN_REGELS] = vorige
 
 
 def _uitvoer_opties(p: argparse.ArgumentParser, uitleg: str) -> None:
@@ -101,9 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     from toetsing.fouten import ToetsingFout
 
     try:
-        return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
-                "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording,
-                "aanvulling": _aanvulling}[args.opdracht_cmd](args)
+        with _eigen_regels(args):
+            return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
+                    "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording,
+                    "aanvulling": _aanvulling}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -314,6 +353,12 @@ def _regels(args) -> int:
     from toetsing.regels.documentatie import regel_markdown
     from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 
+    if args.regelset == "controleer":
+        from toetsing.regels.controleer import controleer_cli
+
+        return controleer_cli(args.map, args.bronnen, args.formaat)
+    if args.map or args.bronnen or args.formaat != "tekst":
+        raise ToetsingFout("Een map, --bronnen en --formaat horen bij: toetsing regels controleer [MAP]")
     if args.verschil:
         from toetsing.regels.verschil import verschil
 

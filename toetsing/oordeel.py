@@ -49,7 +49,8 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     return Bevinding(
         regel=regel.id, titel=regel.titel, status=status,
         toelichting=" ".join(dict.fromkeys(d.toelichting for d in winnend)),
-        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat, blok=regel.blok,
+        bron=f"{document.titel}, {regel.bron.plaats}", citaat=regel.bron.citaat,
+        interpretatie=regel.interpretatie, blok=regel.blok,
         deelopdracht=regel.deelopdracht, deelopdracht_naam=naam,
         bewijs=list(dict.fromkeys(d.cel for d in details.values())), details=list(details.values()), delen=geordend,
     )

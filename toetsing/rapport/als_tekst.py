@@ -64,6 +64,8 @@ def _bevinding(b: Bevinding) -> Group:
             cellen = f" ({', '.join(c.cel for c in d.details)})" if d.details else ""
             delen.append(Text(f"      Ook {TEKEN[d.status]} {d.status.value}: {d.toelichting}{cellen}"))
         delen.append(Text(f"      Bron: {b.bron}: “{b.citaat}”", style="italic"))
+        if b.interpretatie:
+            delen.append(Text(f"      Interpretatie: {b.interpretatie}", style="italic"))
     if b.bewijs:
         delen.append(Text(f"      Cellen: {', '.join(b.bewijs)}", style="cyan"))
     return Group(*delen)

@@ -161,7 +161,8 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
         for b in bevindingen:
             eigen = cellen(b)
             _rij(ws, rij, b, [b.regel, b.titel, weergave.statuswoord(b.status), b.toelichting, naam, b.bron,
-                              b.citaat, ", ".join(b.bewijs)])
+                              b.citaat + (f"\nInterpretatie: {b.interpretatie}" if b.interpretatie else ""),
+                              ", ".join(b.bewijs)])
             if koppelen:
                 for bewijs in eigen:
                     if bewijs is not eigen[0]:

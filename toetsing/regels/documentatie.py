@@ -12,7 +12,8 @@ from typing import Any
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
 from toetsing.regels.model import CONTROLE_SOORTEN, Regel, Regelset, Status
 
-DOCS = standaard_map().parent / "docs" / "regels"
+# the repository's docs/ (make docs runs in a checkout), not the installed package
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "regels"
 
 
 def _cellen(werkplan: dict[str, Any], gezamenlijk: bool = False) -> str:
@@ -52,6 +53,11 @@ def regel_markdown(regelset: Regelset, regel: Regel, niveau: int = 2) -> str:
         f"> {regel.bron.citaat}",
         "",
     ]
+    if regel.interpretatie:
+        regels += [f"**Interpretatie.** {regel.interpretatie}", ""]
+    if regel.soort == "vorm":
+        regels += ["**Soort: vorm.** Deze regel toetst de samenhang van het werkplan zelf (het formaat), "
+                   "geen eis uit de opdracht.", ""]
     if regel.waarom:
         regels += [f"**Waarom.** {regel.waarom}", ""]
     regels += ["**Controle.** " + "; ".join(
@@ -146,9 +152,9 @@ def schrijf_alles(map_: Path = DOCS) -> list[Path]:
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "controles.md").write_text(controles_markdown(), encoding="utf-8")
     geschreven = [map_ / "controles.md"]
-    for regelset_id in beschikbare_regelsets():
+    for regelset_id in beschikbare_regelsets(standaard_map()):  # the shipped sets only, never an own folder
         pad = map_ / f"{regelset_id}.md"
-        pad.write_text(regelset_markdown(laad_regelset(regelset_id)), encoding="utf-8")
+        pad.write_text(regelset_markdown(laad_regelset(regelset_id, standaard_map())), encoding="utf-8")
         geschreven.append(pad)
     return geschreven
 

@@ -77,6 +77,11 @@ class Regel(_Strikt):
     bron: Bron
     wat: str  # what is checked, for the rule docs
     waarom: str = ""  # why, beyond the quote
+    # where the rule set chooses a reading the source leaves open; shown beside the quote
+    interpretatie: str = ""
+    # "vorm": the werkplan's own consistency (totals add up, no code twice), citing the werkplan
+    # format rather than a clause of the opdracht it does not come from
+    soort: Literal["opdracht", "vorm"] = "opdracht"
     controles: list[ControleUnie] = Field(min_length=1)
     # which document the rule judges: the werkplan, the verantwoording after the year, or both
     toepassing: list[Literal["werkplan", "verantwoording"]] = Field(default=["werkplan"], min_length=1)

@@ -35,7 +35,7 @@ from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.gezamenlijk import toets_gezamenlijk
 from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
-from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
+from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
 from toetsing.toets import toets_bestand
 
@@ -56,7 +56,12 @@ log = logging.getLogger("toetsing.web")
 # An Engine collects what fires on itself, so one toetsing at a time per process;
 # more at once takes more worker processes (docs/web.md).
 _EEN_TEGELIJK = threading.Lock()
-_regelset = lru_cache(maxsize=None)(laad_regelset)
+_geladen = lru_cache(maxsize=None)(laad_regelset)
+
+
+def _regelset(regelset_id: str):
+    """The page uses the same own rule folder as the command line (--regels, TOETSING_REGELS)."""
+    return _geladen(regelset_id, eigen_map())
 
 
 class Invoerfout(ToetsingFout):

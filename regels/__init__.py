@@ -1,0 +1,1 @@
+"""The shipped rule sets, as package data: toetsing.regelsets (see pyproject.toml)."""

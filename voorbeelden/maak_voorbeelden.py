@@ -24,38 +24,53 @@ MAP = Path(__file__).resolve().parent
 INSTELLINGEN = "ONS Welzijn; Welzijn De Meierij; MEE; Farent; Lumens"
 
 DEELOPDRACHTEN = [
-    (1, "CJG", "Wij leveren 4,2 fte voor het CJG naast GGD en gemeente, vanuit de huidige bezetting. Eén team, één telefoonnummer en website.",
+    (1, "CJG", "Wij leveren 4,2 fte voor het CJG naast GGD en gemeente, vanuit de huidige bezetting. Eén team onder één naam, één telefoonnummer "
+     "en website, een gedeelde agenda. Preventieve trainingen in alle drie de kernen.",
      "90% van ouders en jongeren heeft aantoonbaar baat (korte vragenlijst na elk contact); deelnemers aan trainingen idem.",
-     "Het CJG treedt op als één team met centrale bereikbaarheid.",
+     "Het CJG treedt op als één team met centrale bereikbaarheid, verbonden met de drie gebiedsteams.",
      "Wij nemen deel aan de Overleggen Jeugd Openbare Ruimte en werken samen met GGD, HALT en onderwijs.", "Farent; Lumens"),
     (2, "Jongeren met beginnende problematiek", "Passend aanbod voor de vier aandachtsgroepen: jongeren met psychische problematiek of LVB, eenzame jongeren, "
      "jongeren en ouders in een vechtscheiding, en jonge mantelzorgers. Meierijstad breed, samen met de partners in het preventieve jeugdveld.",
-     "Bereik, tevredenheid en baat per interventie; trendrapportage met advies in Q1 en Q3.",
+     "Bereik, tevredenheid en baat per bestaande interventie; trendrapportage met advies in Q1 en Q3, met input van de partners.",
      "Het aanbod wordt Meierijstad breed en in afstemming met partners ontwikkeld.", "Eén contactpersoon per school.", "Lumens; Farent"),
-    (3, "Jongerenwerk", "Ambulant jongerenwerk, beheer van de jongerencentra en een programma over alcohol en drugs, normoverschrijdend gedrag en seksueel geweld (meidenwerk).",
-     "Bereik minimaal 60% van de jongeren; 90% baat bij coaching.",
-     "De organisatie is niet meer per kern maar Meierijstad breed.", "Per kern een jongerenwerker in het Overleg Jeugd Openbare Ruimte.", "ONS Welzijn; Welzijn De Meierij"),
+    (3, "Jongerenwerk", "Ambulant jongerenwerk tegen overlast, beheer van de jongerencentra en een programma over alcohol en drugs, normoverschrijdend "
+     "gedrag en seksueel geweld (meidenwerk).",
+     "Bereik minimaal 60% van de jongeren; 90% baat bij coaching. Wij monitoren de interventies: zinvolle dagbesteding en meldingen van overlast, "
+     "in alle kernen op dezelfde manier.",
+     "De organisatie is niet meer per kern maar Meierijstad breed.",
+     "Per kern een jongerenwerker in het Overleg Jeugd Openbare Ruimte; verbonden met de drie gebiedsteams.", "ONS Welzijn; Welzijn De Meierij"),
     (3, "Jongerenwerk", "Individuele coaching: voorkomen, vroeg signaleren en doorverwijzen.", None, None, None, "Lumens"),
-    (4, "VVE en taalstimulering", "Coördinatie VVE en taalactiviteiten zoals Voorleesexpress.", "Bereik doelgroepkinderen naar 98%; tevredenheid VVE-partners; waardering van de deelnemers aan de taalprojecten.",
+    (4, "VVE en taalstimulering", "Coördinatie VVE en taalactiviteiten zoals Voorleesexpress.",
+     "Bereik doelgroepkinderen naar 98%; toeleiding naar een VVE-locatie; tevredenheid VVE-partners; aantal deelnemers aan de taalprojecten, "
+     "hun waardering en hoe zij vooruit zijn gegaan.",
      "Er verandert niets.", "Functieprofiel VVE-coördinator is van toepassing.", "ONS Welzijn"),
     (5, "Aanpak laaggeletterdheid", "Bewustwording bij werkgevers en inwoners, en een preventieve aanpak met de bibliotheek.",
-     "Bereik laaggeletterden en doorgeleiding naar formeel aanbod.", "Onderscheid tussen bewustwording en preventie enerzijds en cursussen anderzijds.", None, "Welzijn De Meierij"),
-    (6, "Inclusieve samenleving", "Ambassadeursrol inclusie; wij zijn lid van de coalitie tegen eenzaamheid.",
+     "Bereik laaggeletterden en doorgeleiding naar formeel aanbod.", "Onderscheid tussen bewustwording en preventie enerzijds en cursussen anderzijds.",
+     "Het Uitvoeringsplan Laaggeletterdheid 2018-2022 is van toepassing.", "Welzijn De Meierij"),
+    (6, "Inclusieve samenleving", "Ambassadeursrol inclusie en bewustwording bij partners; activiteiten ook voor mensen met een beperking; wij delen expertise, "
+     "organiseren ontmoetingen en zijn lid van de coalitie tegen eenzaamheid.",
      "Waardering van de ambassadeursrol (enquête); aantal weggehaalde barrières.", "Expertise wordt breder ingezet.", "Activiteiten fysiek en sociaal toegankelijk.", "MEE"),
-    (7, "Inloopvoorzieningen en daginvulling", "Krachten bundelen met lokale initiatieven; onderzoek niet-geïndiceerde dagbesteding; deelname aan PIM en Leefgoed.",
+    (7, "Inloopvoorzieningen en daginvulling", "Krachten bundelen met lokale initiatieven en hun vrijwilligers ondersteunen; onderzoek niet-geïndiceerde "
+     "dagbesteding; deelname aan PIM en Leefgoed.",
      "Tevredenheid bezoekers en vrijwilligers.", "Afhankelijk van het onderzoek andere locaties.", "Inloop breed qua bezoekers en activiteiten.", "ONS Welzijn; Welzijn De Meierij"),
-    (8, "Mantelzorg", "Herkennen, informeren, ondersteunen en waarderen van mantelzorgers, ook jonge mantelzorgers.",
-     "Toename bereik ten opzichte van de nulmeting 2019; tevredenheid; minder ervaren overbelasting.", "Er verandert niets.", "Deskundige sociaal werkers.", "Welzijn De Meierij; ONS Welzijn"),
-    (9, "Dementie", "Samen met het netwerk DVG voorlichting en activiteiten.", "Tevredenheid van de DVG-partners over ondersteuning en informatie.",
-     "Er verandert niets.", None, "ONS Welzijn"),
-    (10, "Zorg en veiligheid", "Signaleren en adviseren; wij zetten buurtbemiddeling voort; partner in Thuis in de wijk.",
+    (8, "Mantelzorg", "Herkennen, informeren, ondersteunen en waarderen van mantelzorgers, ook jonge mantelzorgers; jaarlijks advies aan de gemeente.",
+     "Toename bereik ten opzichte van de nulmeting 2019; tevredenheid; minder ervaren overbelasting.", "Er verandert niets.", "Deskundige sociaal werkers.",
+     "Welzijn De Meierij; ONS Welzijn"),
+    (9, "Dementie", "Samen met het netwerk DVG en lokale netwerken: voorlichting en activiteiten voor meer begrip, en een website en folders.",
+     "Tevredenheid van de DVG-partners over ondersteuning en informatie.", "Er verandert niets.", None, "ONS Welzijn"),
+    (10, "Zorg en veiligheid", "Signaleren en adviseren, ook over preventie; wij zetten buurtbemiddeling voort; partner in Thuis in de wijk.",
      "Tevredenheid gemeentelijke partners; succes buurtbemiddeling.", "Mogelijk verandert de inhoud; dan overleggen wij.", "Deskundige sociaal werkers.", "Farent"),
-    (11, "Onafhankelijke cliëntondersteuning", "Informatie en advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation; apart van de basisondersteuning in de gebiedsteams.",
-     "Bekendheid en tevredenheid van cliënten.", "Er verandert niets.", "Scholing bij erkende instituten.", "MEE"),
-    (12, "Vrijwilligers", "Bemiddeling, de Beursvloer, ondersteuning van vrijwilligersorganisaties en de klussendienst.",
-     "Behoud en toename actieve vrijwilligers (nulmeting 2019); matches; tevredenheid over ondersteuning en training; rapportage in Q1.", "Vanaf 2020 nieuw vrijwilligersbeleid.", None, "Welzijn De Meierij; ONS Welzijn"),
+    (11, "Onafhankelijke cliëntondersteuning", "Informatie en advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation; apart van de "
+     "basisondersteuning in de gebiedsteams.",
+     "Bekendheid en tevredenheid van cliënten.", "Er verandert niets.",
+     "Scholing bij erkende instituten; vast contact met de gebiedsteams, Door en Voor en Ouders & Jeugdzorg.", "MEE"),
+    (12, "Vrijwilligers", "Bemiddeling, de Beursvloer, informatie en advies, trainingen, ondersteuning van vrijwilligersorganisaties, de klussendienst "
+     "en promotie van vrijwilligerswerk.",
+     "Behoud en toename actieve vrijwilligers (nulmeting 2019); matches; tevredenheid over ondersteuning en training; rapportage in Q1.",
+     "Vanaf 2020 nieuw vrijwilligersbeleid.", None, "Welzijn De Meierij; ONS Welzijn"),
     (13, "Burgerinitiatieven en sociale partners", "Tijdelijke ondersteuning van burgerinitiatieven en inzet van expertise voor sociale partners.",
-     "Aantal ondersteunde initiatieven; tevredenheid van sociale partners en burgerinitiatieven.", "Er verandert niets.", "Zie kengetallen BI-*.", "ONS Welzijn; Welzijn De Meierij"),
+     "Aantal ondersteunde initiatieven; tevredenheid van sociale partners en burgerinitiatieven.", "Er verandert niets.", "Zie kengetallen BI-*.",
+     "ONS Welzijn; Welzijn De Meierij"),
 ]
 
 KENGETALLEN = [
@@ -165,7 +180,8 @@ FOUTEN = {
 KENGETALLEN_CONCEPT = {"CJG-DIGITAAL": "4", "JW-BEREIK": "zestig", "JGD-MANTELZORG-BEREIK": "onbekend", "VW-KLUSSEN": None}
 # the draft's Deelopdrachten: (nr, column index) -> the text written instead
 DEELOPDRACHTEN_CONCEPT = {
-    (3, 2): "Ambulant jongerenwerk, beheer van de jongerencentra en een programma over alcohol, normoverschrijdend gedrag en seksueel geweld.",
+    (3, 2): "Ambulant jongerenwerk tegen overlast, beheer van de jongerencentra en een programma over alcohol, normoverschrijdend gedrag en "
+            "seksueel geweld.",
     (7, 3): "Tevredenheid van de bezoekers.",
 }
 

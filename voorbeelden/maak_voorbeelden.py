@@ -89,10 +89,6 @@ KENGETALLEN = [
     ("JGD-VECHTSCHEIDING-BEREIK", "bereik: jongeren en ouders in een vechtscheiding", 45, "aantal"),
     ("JGD-MANTELZORG-OMVANG", "omvang: jonge mantelzorgers", 800, "aantal jongeren"),
     ("JGD-MANTELZORG-BEREIK", "bereik: jonge mantelzorgers", 120, "aantal jongeren"),
-    ("JGD-PSYCHISCH-BEREIK-DOEL", "haalbaar bereik met passende interventies: kwetsbare jongeren met psychische problematiek, gedragsstoornissen of LVB", 160, "aantal"),
-    ("JGD-EENZAAM-BEREIK-DOEL", "haalbaar bereik met passende interventies: eenzame jongeren", 120, "aantal"),
-    ("JGD-VECHTSCHEIDING-BEREIK-DOEL", "haalbaar bereik met passende interventies: jongeren en ouders in een vechtscheiding", 60, "aantal"),
-    ("JGD-MANTELZORG-BEREIK-DOEL", "haalbaar bereik met passende interventies: jonge mantelzorgers", 170, "aantal"),
     ("JW-BEREIK", "jongeren die het aanbod van het jongerenwerk bereikt", "60 %", "procent"),
     ("JW-COACHING-BAAT", "jongeren die aantoonbaar baat hebben bij individuele coaching", 90, "procent"),
     ("JW-OJOR-KERNEN", "kernen waar een jongerenwerker deelneemt aan de Overleggen Jeugd Openbare Ruimte", 3, "aantal kernen"),
@@ -109,6 +105,11 @@ KENGETALLEN = [
     ("BI-INZET", "inzet die redelijkerwijs nodig is voor burgerinitiatieven", 450, "uren per jaar"),
     ("BI-ONDERSTEUNDE-INITIATIEVEN", "ondersteunde burgerinitiatieven (streefwaarde)", 30, "aantal"),
     ("BI-HULPVRAGEN", "hulpvragen van burgerinitiatieven en sociale partners (streefwaarde)", 120, "aantal"),
+    # after the existing rows, so their cells (Kengetallen!C18 in the draft) stay where they were
+    ("JGD-PSYCHISCH-BEREIK-DOEL", "haalbaar bereik met passende interventies: kwetsbare jongeren met psychische problematiek, gedragsstoornissen of LVB", 160, "aantal"),
+    ("JGD-EENZAAM-BEREIK-DOEL", "haalbaar bereik met passende interventies: eenzame jongeren", 120, "aantal"),
+    ("JGD-VECHTSCHEIDING-BEREIK-DOEL", "haalbaar bereik met passende interventies: jongeren en ouders in een vechtscheiding", 60, "aantal"),
+    ("JGD-MANTELZORG-BEREIK-DOEL", "haalbaar bereik met passende interventies: jonge mantelzorgers", 170, "aantal"),
 ]
 
 RANDVOORWAARDEN = [
@@ -171,18 +172,19 @@ FOUTEN = {
     "UREN-TOTAAL": "totaal uren klopt niet (afwijkend)",
     "JW-BEREIK": "bereik jongerenwerk als woord 'zestig' (afwijkend, met melding)",
     "JW-THEMAS": "programma over alcohol, maar niet over drugs (afwijkend)",
-    "JGD-AANDACHTSGROEPEN": "bereik jonge mantelzorgers 'onbekend' (afwijkend)",
+    "OCO-ONDERDELEN": "cliëntondersteuning noemt advies, maar geen informatie (afwijkend)",
     "TEVREDENHEID-B07": "alleen de tevredenheid van bezoekers, niet van vrijwilligers (afwijkend)",
     "VW-RAPPORTAGE-Q1": "rapportage vrijwilligers al in december 2019, niet in Q1 2020 (afwijkend)",
     "VW-INDICATOREN": "geen streefwaarde voor uitgevoerde klussen (ontbreekt)",
 }
 # the draft's Kengetallen: code -> the value written instead (None: left empty)
-KENGETALLEN_CONCEPT = {"CJG-DIGITAAL": "4", "JW-BEREIK": "zestig", "JGD-MANTELZORG-BEREIK": "onbekend", "VW-KLUSSEN": None}
+KENGETALLEN_CONCEPT = {"CJG-DIGITAAL": "4", "JW-BEREIK": "zestig", "VW-KLUSSEN": None}
 # the draft's Deelopdrachten: (nr, column index) -> the text written instead
 DEELOPDRACHTEN_CONCEPT = {
     (3, 2): "Ambulant jongerenwerk tegen overlast, beheer van de jongerencentra en een programma over alcohol, normoverschrijdend gedrag en "
             "seksueel geweld.",
     (7, 3): "Tevredenheid van de bezoekers.",
+    (11, 2): "Advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation; apart van de basisondersteuning in de gebiedsteams.",
 }
 
 

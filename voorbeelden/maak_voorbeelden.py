@@ -25,37 +25,53 @@ MAP = Path(__file__).resolve().parent
 INSTELLINGEN = "ONS Welzijn; Welzijn De Meierij; MEE; Farent; Lumens"
 
 DEELOPDRACHTEN = [
-    (1, "CJG", "Wij leveren 4,2 fte voor het CJG naast GGD en gemeente, vanuit de huidige bezetting. Eén team, één telefoonnummer en website.",
+    (1, "CJG", "Wij leveren 4,2 fte voor het CJG naast GGD en gemeente, vanuit de huidige bezetting. Eén team onder één naam, één telefoonnummer "
+     "en website, een gedeelde agenda. Preventieve trainingen in alle drie de kernen.",
      "90% van ouders en jongeren heeft aantoonbaar baat (korte vragenlijst na elk contact); deelnemers aan trainingen idem.",
-     "Het CJG treedt op als één team met centrale bereikbaarheid.",
+     "Het CJG treedt op als één team met centrale bereikbaarheid, verbonden met de drie gebiedsteams.",
      "Wij nemen deel aan de Overleggen Jeugd Openbare Ruimte en werken samen met GGD, HALT en onderwijs.", "Farent; Lumens"),
-    (2, "Jongeren met beginnende problematiek", "Passend aanbod voor de vier aandachtsgroepen, Meierijstad breed, samen met de partners in het preventieve jeugdveld.",
-     "Bereik, tevredenheid en baat per interventie; trendrapportage met advies in Q1 en Q3.",
+    (2, "Jongeren met beginnende problematiek", "Passend aanbod voor de vier aandachtsgroepen: jongeren met psychische problematiek of LVB, eenzame jongeren, "
+     "jongeren en ouders in een vechtscheiding, en jonge mantelzorgers. Meierijstad breed, samen met de partners in het preventieve jeugdveld.",
+     "Bereik, tevredenheid en baat per bestaande interventie; trendrapportage met advies in Q1 en Q3, met input van de partners.",
      "Het aanbod wordt Meierijstad breed en in afstemming met partners ontwikkeld.", "Eén contactpersoon per school.", "Lumens; Farent"),
-    (3, "Jongerenwerk", "Ambulant jongerenwerk en een programma over alcohol en drugs, normoverschrijdend gedrag en seksueel geweld (meidenwerk).",
-     "Bereik minimaal 60% van de jongeren; 90% baat bij coaching.",
-     "De organisatie is niet meer per kern maar Meierijstad breed.", "Per kern een jongerenwerker in het Overleg Jeugd Openbare Ruimte.", "ONS Welzijn; Welzijn De Meierij"),
+    (3, "Jongerenwerk", "Ambulant jongerenwerk tegen overlast, beheer van de jongerencentra en een programma over alcohol en drugs, normoverschrijdend "
+     "gedrag en seksueel geweld (meidenwerk).",
+     "Bereik minimaal 60% van de jongeren; 90% baat bij coaching. Wij monitoren de interventies: zinvolle dagbesteding en meldingen van overlast, "
+     "in alle kernen op dezelfde manier.",
+     "De organisatie is niet meer per kern maar Meierijstad breed.",
+     "Per kern een jongerenwerker in het Overleg Jeugd Openbare Ruimte; verbonden met de drie gebiedsteams.", "ONS Welzijn; Welzijn De Meierij"),
     (3, "Jongerenwerk", "Individuele coaching: voorkomen, vroeg signaleren en doorverwijzen.", None, None, None, "Lumens"),
-    (4, "VVE en taalstimulering", "Coördinatie VVE en taalactiviteiten zoals Voorleesexpress.", "Bereik doelgroepkinderen naar 98%; tevredenheid VVE-partners.",
+    (4, "VVE en taalstimulering", "Coördinatie VVE en taalactiviteiten zoals Voorleesexpress.",
+     "Bereik doelgroepkinderen naar 98%; toeleiding naar een VVE-locatie; tevredenheid VVE-partners; aantal deelnemers aan de taalprojecten, "
+     "hun waardering en hoe zij vooruit zijn gegaan.",
      "Er verandert niets.", "Functieprofiel VVE-coördinator is van toepassing.", "ONS Welzijn"),
     (5, "Aanpak laaggeletterdheid", "Bewustwording bij werkgevers en inwoners, en een preventieve aanpak met de bibliotheek.",
-     "Bereik laaggeletterden en doorgeleiding naar formeel aanbod.", "Onderscheid tussen bewustwording en preventie enerzijds en cursussen anderzijds.", None, "Welzijn De Meierij"),
-    (6, "Inclusieve samenleving", "Ambassadeursrol inclusie; wij zijn lid van de coalitie tegen eenzaamheid.",
+     "Bereik laaggeletterden en doorgeleiding naar formeel aanbod.", "Onderscheid tussen bewustwording en preventie enerzijds en cursussen anderzijds.",
+     "Het Uitvoeringsplan Laaggeletterdheid 2018-2022 is van toepassing.", "Welzijn De Meierij"),
+    (6, "Inclusieve samenleving", "Ambassadeursrol inclusie en bewustwording bij partners; activiteiten ook voor mensen met een beperking; wij delen expertise, "
+     "organiseren ontmoetingen en zijn lid van de coalitie tegen eenzaamheid.",
      "Waardering van de ambassadeursrol (enquête); aantal weggehaalde barrières.", "Expertise wordt breder ingezet.", "Activiteiten fysiek en sociaal toegankelijk.", "MEE"),
-    (7, "Inloopvoorzieningen en daginvulling", "Krachten bundelen met lokale initiatieven; onderzoek niet-geïndiceerde dagbesteding; deelname aan PIM en Leefgoed.",
+    (7, "Inloopvoorzieningen en daginvulling", "Krachten bundelen met lokale initiatieven en hun vrijwilligers ondersteunen; onderzoek niet-geïndiceerde "
+     "dagbesteding; deelname aan PIM en Leefgoed.",
      "Tevredenheid bezoekers en vrijwilligers.", "Afhankelijk van het onderzoek andere locaties.", "Inloop breed qua bezoekers en activiteiten.", "ONS Welzijn; Welzijn De Meierij"),
-    (8, "Mantelzorg", "Herkennen, informeren, ondersteunen en waarderen van mantelzorgers, ook jonge mantelzorgers.",
-     "Toename bereik ten opzichte van de nulmeting 2019; tevredenheid.", "Er verandert niets.", "Deskundige sociaal werkers.", "Welzijn De Meierij; ONS Welzijn"),
-    (9, "Dementie", "Samen met het netwerk DVG voorlichting en activiteiten.", "Tevredenheid van de DVG-partners over ondersteuning en informatie.",
-     "Er verandert niets.", None, "ONS Welzijn"),
-    (10, "Zorg en veiligheid", "Signaleren en adviseren; wij zetten buurtbemiddeling voort; partner in Thuis in de wijk.",
+    (8, "Mantelzorg", "Herkennen, informeren, ondersteunen en waarderen van mantelzorgers, ook jonge mantelzorgers; jaarlijks advies aan de gemeente.",
+     "Toename bereik ten opzichte van de nulmeting 2019; tevredenheid; minder ervaren overbelasting.", "Er verandert niets.", "Deskundige sociaal werkers.",
+     "Welzijn De Meierij; ONS Welzijn"),
+    (9, "Dementie", "Samen met het netwerk DVG en lokale netwerken: voorlichting en activiteiten voor meer begrip, en een website en folders.",
+     "Tevredenheid van de DVG-partners over ondersteuning en informatie.", "Er verandert niets.", None, "ONS Welzijn"),
+    (10, "Zorg en veiligheid", "Signaleren en adviseren, ook over preventie; wij zetten buurtbemiddeling voort; partner in Thuis in de wijk.",
      "Tevredenheid gemeentelijke partners; succes buurtbemiddeling.", "Mogelijk verandert de inhoud; dan overleggen wij.", "Deskundige sociaal werkers.", "Farent"),
-    (11, "Onafhankelijke cliëntondersteuning", "Informatie en advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation.",
-     "Bekendheid en tevredenheid van cliënten.", "Er verandert niets.", "Scholing bij erkende instituten.", "MEE"),
-    (12, "Vrijwilligers", "Bemiddeling, de Beursvloer, ondersteuning van vrijwilligersorganisaties en de klussendienst.",
-     "Behoud en toename actieve vrijwilligers (nulmeting 2019); matches; rapportage in Q1.", "Vanaf 2020 nieuw vrijwilligersbeleid.", None, "Welzijn De Meierij; ONS Welzijn"),
+    (11, "Onafhankelijke cliëntondersteuning", "Informatie en advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation; apart van de "
+     "basisondersteuning in de gebiedsteams.",
+     "Bekendheid en tevredenheid van cliënten.", "Er verandert niets.",
+     "Scholing bij erkende instituten; vast contact met de gebiedsteams, Door en Voor en Ouders & Jeugdzorg.", "MEE"),
+    (12, "Vrijwilligers", "Bemiddeling, de Beursvloer, informatie en advies, trainingen, ondersteuning van vrijwilligersorganisaties, de klussendienst "
+     "en promotie van vrijwilligerswerk.",
+     "Behoud en toename actieve vrijwilligers (nulmeting 2019); matches; tevredenheid over ondersteuning en training; rapportage in Q1.",
+     "Vanaf 2020 nieuw vrijwilligersbeleid.", None, "Welzijn De Meierij; ONS Welzijn"),
     (13, "Burgerinitiatieven en sociale partners", "Tijdelijke ondersteuning van burgerinitiatieven en inzet van expertise voor sociale partners.",
-     "Aantal ondersteunde initiatieven; tevredenheid.", "Er verandert niets.", "Zie kengetallen BI-*.", "ONS Welzijn; Welzijn De Meierij"),
+     "Aantal ondersteunde initiatieven; tevredenheid van sociale partners en burgerinitiatieven.", "Er verandert niets.", "Zie kengetallen BI-*.",
+     "ONS Welzijn; Welzijn De Meierij"),
 ]
 
 KENGETALLEN = [
@@ -82,9 +98,19 @@ KENGETALLEN = [
     ("MZ-BEREIK", "bereik onder mantelzorgers (streefwaarde)", "1.400", "aantal mantelzorgers"),
     ("VW-ACTIEF-NULMETING", "actieve vrijwilligers in 2019 (nulmeting)", 2100, "aantal vrijwilligers"),
     ("VW-ACTIEF", "actieve vrijwilligers (streefwaarde)", 2200, "aantal vrijwilligers"),
+    ("VW-MATCHES", "geslaagde matches tussen vraag en aanbod van vrijwilligerswerk (streefwaarde)", 350, "aantal"),
+    ("VW-BEURSVLOER-MATCHES", "geslaagde matches door de Beursvloer (streefwaarde)", 45, "aantal"),
+    ("VW-KLUSSEN", "uitgevoerde klussen (streefwaarde)", 1100, "aantal"),
     ("BI-ONDERSTEUNING-PARTNERS", "type ondersteuning dat sociale partners vragen en wat daarvoor geboden kan worden", "KBO's en Vluchtelingenwerk: advies en deskundigheid", "tekst"),
     ("BI-INITIATIEVEN", "burgerinitiatieven die om ondersteuning vroegen of in 2020 verwacht worden", "Buurtkamer Zijtaart; Repair Café Veghel; Dorpsraad Eerde", "tekst"),
     ("BI-INZET", "inzet die redelijkerwijs nodig is voor burgerinitiatieven", 450, "uren per jaar"),
+    ("BI-ONDERSTEUNDE-INITIATIEVEN", "ondersteunde burgerinitiatieven (streefwaarde)", 30, "aantal"),
+    ("BI-HULPVRAGEN", "hulpvragen van burgerinitiatieven en sociale partners (streefwaarde)", 120, "aantal"),
+    # after the existing rows, so their cells (Kengetallen!C18 in the draft) stay where they were
+    ("JGD-PSYCHISCH-BEREIK-DOEL", "haalbaar bereik met passende interventies: kwetsbare jongeren met psychische problematiek, gedragsstoornissen of LVB", 160, "aantal"),
+    ("JGD-EENZAAM-BEREIK-DOEL", "haalbaar bereik met passende interventies: eenzame jongeren", 120, "aantal"),
+    ("JGD-VECHTSCHEIDING-BEREIK-DOEL", "haalbaar bereik met passende interventies: jongeren en ouders in een vechtscheiding", 60, "aantal"),
+    ("JGD-MANTELZORG-BEREIK-DOEL", "haalbaar bereik met passende interventies: jonge mantelzorgers", 170, "aantal"),
 ]
 
 # the organisation's own prestaties for the deelopdrachten whose catalogue has no figure (contract v2:
@@ -108,6 +134,7 @@ RANDVOORWAARDEN = [
     ("RV-NORMEN", "onderschrijven van de normen van het gebiedsteam (inclusieve samenleving, onderlinge vervanging)", "ja"),
     ("RV-VERVANGING", "afspraken over vervanging bij ziekte", "ja"),
     ("RV-VINDBAARHEID", "eenduidigheid qua bekendheid/vindbaarheid richting inwoners", "ja"),
+    ("RV-REGISTRATIE", "gebruik van het gemeentelijk (cliënt)registratiesysteem", "ja"),
 ]
 
 CONFORM = {
@@ -160,6 +187,20 @@ FOUTEN = {
     "UREN-TOTAAL": "totaal uren klopt niet (afwijkend)",
     "JW-BEREIK": "bereik jongerenwerk als woord 'zestig' (afwijkend, met melding)",
     "BEGROTING-KADER": "begroting hoger dan vorig jaar, zonder toelichting (afwijkend)",
+    "JW-THEMAS": "programma over alcohol, maar niet over drugs (afwijkend)",
+    "OCO-ONDERDELEN": "cliëntondersteuning noemt advies, maar geen informatie (afwijkend)",
+    "TEVREDENHEID-B07": "alleen de tevredenheid van bezoekers, niet van vrijwilligers (afwijkend)",
+    "VW-RAPPORTAGE-Q1": "rapportage vrijwilligers al in december 2019, niet in Q1 2020 (afwijkend)",
+    "VW-INDICATOREN": "geen streefwaarde voor uitgevoerde klussen (ontbreekt)",
+}
+# the draft's Kengetallen: code -> the value written instead (None: left empty)
+KENGETALLEN_CONCEPT = {"CJG-DIGITAAL": "4", "JW-BEREIK": "zestig", "VW-KLUSSEN": None}
+# the draft's Deelopdrachten: (nr, column index) -> the text written instead
+DEELOPDRACHTEN_CONCEPT = {
+    (3, 2): "Ambulant jongerenwerk tegen overlast, beheer van de jongerencentra en een programma over alcohol, normoverschrijdend gedrag en "
+            "seksueel geweld.",
+    (7, 3): "Tevredenheid van de bezoekers.",
+    (11, 2): "Advies, procesbegeleiding, hulp bij bezwaar en beroep, en mediation; apart van de basisondersteuning in de gebiedsteams.",
 }
 
 
@@ -169,6 +210,7 @@ def _concept() -> dict:
     w["Producten"][0] = w["Producten"][0][:3] + ("Q2 2020",)
     w["Producten"][1] = w["Producten"][1][:3] + ("K4",)
     w["Producten"][2] = w["Producten"][2][:3] + ("Q3 2020",)
+    w["Producten"][3] = w["Producten"][3][:3] + (date(2019, 12, 16),)
     w["Uren"][-1] = ("Totaal", w["Uren"][-1][1] + 1_500) + w["Uren"][-1][2:]
     return w
 
@@ -206,13 +248,19 @@ def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRAC
     rv = [(c, t, "nee" if concept and c == "RV-VERVANGING" else a, None) for c, t, a in RANDVOORWAARDEN]
     _blad(wb, "Randvoorwaarden", "Blok A – randvoorwaarden (§6)", ["Code", "Randvoorwaarde", "Akkoord", "Toelichting"], rv)
     do = [d for d in deelopdrachten if not (concept and d[0] == 9)]
+    if concept:  # the first row of a deelopdracht gets the draft's text
+        gezien: set[int] = set()
+        for i, d in enumerate(do):
+            if d[0] not in gezien:
+                gezien.add(d[0])
+                do[i] = tuple(DEELOPDRACHTEN_CONCEPT.get((d[0], k), v) for k, v in enumerate(d))
     _blad(wb, "Deelopdrachten", "Blok B – deelopdrachten (format §7)",
           ["Nr", "Deelopdracht", "Uitwerking", "Resultaatmeting", "Verandering", "Randvoorwaarden", "Instelling"], do)
     ws = wb["Deelopdrachten"]
     eerste = 3 + next(i for i, d in enumerate(do) if d[0] == 3)
     for kolom in "AB":  # deelopdracht 3 spans two rows: its number and name are merged cells
         ws.merge_cells(f"{kolom}{eerste}:{kolom}{eerste + 1}")
-    kg = [(c, o, "zestig" if concept and c == "JW-BEREIK" else ("4" if concept and c == "CJG-DIGITAAL" else w), e, None, None)
+    kg = [(c, o, KENGETALLEN_CONCEPT[c] if concept and c in KENGETALLEN_CONCEPT else w, e, None, None)
           for c, o, w, e in KENGETALLEN] + [(c, o, w, e, None, nr) for c, o, w, e, nr in PRESTATIES]
     _blad(wb, "Kengetallen", "Kengetallen en streefwaarden",
           ["Code", "Omschrijving", "Waarde", "Eenheid", "Toelichting", "Deelopdracht"], kg)

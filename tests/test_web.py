@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 import toetsing.web.app as web
 from toetsing.cli import main
 from toetsing.rapport.als_json import als_json
+from toetsing.rapport import formaten
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
 from toetsing.toets import toets_bestand
@@ -211,7 +212,10 @@ def test_downloads_komen_van_de_schrijvers(client):
 
 def test_download_te_lang_voor_een_link(client, monkeypatch):
     """A data: link longer than a browser follows is not offered; the page says why."""
-    monkeypatch.setattr(web, "DATA_URL_GRENS", 30_000)  # the Excel report fits, the others do not
+    rapport = toets_bestand(CONCEPT)
+    grootte = {f: len(base64.b64encode(formaten.inhoud(rapport, f))) for f in ("xlsx", "json", "html")}
+    assert grootte["xlsx"] < min(grootte["json"], grootte["html"])
+    monkeypatch.setattr(web, "DATA_URL_GRENS", grootte["xlsx"] + 200)  # the Excel report fits, the others do not
     pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
     assert set(pagina.downloads["werkplan-concept.xlsx"]) == {"werkplan-concept-rapport.xlsx"}
     assert pagina.platte_tekst.count("te groot om hier te downloaden") == 3

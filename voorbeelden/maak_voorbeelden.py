@@ -157,6 +157,7 @@ CONFORM = {
         ("TRENDRAPPORTAGE", "trendrapportage jongeren met beginnende problematiek", 2, "Q3 2020"),
         ("ONDERZOEK-DAGBESTEDING", "onderzoek niet-geïndiceerde dagbesteding/daginvulling", 7, date(2020, 6, 15)),
         ("RAPPORTAGE-VRIJWILLIGERS", "rapportage ondersteuningsbehoeften en barrières vrijwilligers", 12, "1e kwartaal 2020"),
+        ("ADVIES-WAARDERING-MZ", "jaarlijks advies aan de gemeente over de waardering van mantelzorgers", 8, "Q3 2020"),
     ],
     "Uren": [
         ("Blok A", 19_656, 19_100, INSTELLINGEN), ("1", 7_560, 7_400, "Farent; Lumens"), ("2", 1_800, 1_500, "Lumens; Farent"),
@@ -377,7 +378,7 @@ def bouw_verantwoording(tekorten: bool) -> Workbook:
           [(c, o, realisatie[c], e) for c, o, _, e in KENGETALLEN if c in realisatie])
     opleveringen = {("TRENDRAPPORTAGE", 0): date(2020, 3, 16), ("TRENDRAPPORTAGE", 1): date(2020, 11, 5) if tekorten else date(2020, 9, 21),
                     ("ONDERZOEK-DAGBESTEDING", 0): date(2020, 9, 15) if tekorten else date(2020, 6, 29),
-                    ("RAPPORTAGE-VRIJWILLIGERS", 0): date(2020, 3, 20)}
+                    ("RAPPORTAGE-VRIJWILLIGERS", 0): date(2020, 3, 20), ("ADVIES-WAARDERING-MZ", 0): date(2020, 9, 10)}
     gezien: dict[str, int] = {}
     producten = []
     for code, product, nr, _ in CONFORM["Producten"]:

@@ -17,7 +17,7 @@ from toetsing.cli import main
 from toetsing.fouten import ToetsingFout
 from toetsing.regels.laden import laad_regelset, standaard_map
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand
+from toetsing.dienst import lees_invoer, toets_bestand
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
@@ -102,7 +102,7 @@ def test_brief_noemt_organisatie_elke_open_bevinding_en_de_termijn(tmp_path):
     code, doel = _brief(tmp_path, "--datum", "2019-12-11", "--termijn", "14")
     assert code == 0
     tekst = _tekst(doel)
-    rapport = toets_bestand(CONCEPT)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
     open_ = [b for b in rapport.bevindingen if b.status in (Status.ontbreekt, Status.afwijkend)]
     assert len(open_) >= 5
     assert rapport.organisatie in tekst and "A. de Vries" in tekst
@@ -194,7 +194,7 @@ def test_html_en_json_zijn_dezelfde_brief(tmp_path):
     verzoek = json.loads(js.read_text(encoding="utf-8"))
     assert verzoek["termijn"]["uiterlijk"] == "2019-12-27" and verzoek["termijn"]["dagen"] == 14
     punten = [p for g in verzoek["groepen"] for p in g["punten"]]
-    rapport = toets_bestand(CONCEPT)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
     assert {p["regel"] for p in punten} == {b.regel for b in rapport.bevindingen
                                              if b.status in (Status.ontbreekt, Status.afwijkend)}
     pagina = html.read_text(encoding="utf-8")

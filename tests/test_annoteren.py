@@ -13,11 +13,11 @@ import pytest
 from openpyxl.comments import Comment
 
 from toetsing.cli import main
+from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import weergave
 from toetsing.rapport.annoteren import annoteer
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
 
@@ -37,7 +37,7 @@ def invoer(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def rapport(invoer):
-    return toets_bestand(invoer)
+    return toets_bestand(lees_invoer(invoer))
 
 
 @pytest.fixture(scope="module")
@@ -146,14 +146,14 @@ def test_toetsing_blad_toont_het_ontvangstbewijs(kopie, invoer):
 def test_kopie_toetst_hetzelfde_als_het_origineel(tmp_path, invoer, rapport):
     pad = tmp_path / "kopie.xlsx"
     pad.write_bytes(annoteer(rapport, invoer.read_bytes()))
-    opnieuw = toets_bestand(pad)
+    opnieuw = toets_bestand(lees_invoer(pad))
     assert [(b.regel, b.status) for b in opnieuw.bevindingen] == [(b.regel, b.status) for b in rapport.bevindingen]
 
 
 def test_een_geannoteerde_kopie_opnieuw_annoteren(tmp_path, invoer, rapport):
     eerste = tmp_path / "kopie.xlsx"
     eerste.write_bytes(annoteer(rapport, invoer.read_bytes()))
-    tweede = annoteer(toets_bestand(eerste), eerste.read_bytes())
+    tweede = annoteer(toets_bestand(lees_invoer(eerste)), eerste.read_bytes())
     assert openpyxl.load_workbook(io.BytesIO(tweede)).sheetnames[:3] == ["Toetsing (2)", "Toetsing", "Algemeen"]
 
 

@@ -118,10 +118,10 @@ def test_voortgangsbalk_breekt_geen_uitvoer_die_geen_terminal_is(tmp_path):
 def test_een_fout_van_het_programma_stopt_alleen_dat_werkplan(tmp_path, monkeypatch):
     echt = batch.toets_bestand
 
-    def toets(pad, regelset_id=None):
-        if pad.name == "stuk.xlsx":
+    def toets(invoer, regelset_id=None):
+        if Path(invoer.naam).name == "stuk.xlsx":
             raise KeyError("onverwacht")
-        return echt(pad, regelset_id)
+        return echt(invoer, regelset_id)
 
     monkeypatch.setattr(batch, "toets_bestand", toets)
     stuk = shutil.copy(CONFORM, tmp_path / "stuk.xlsx")
@@ -133,7 +133,7 @@ def test_een_fout_van_het_programma_stopt_alleen_dat_werkplan(tmp_path, monkeypa
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the workers must inherit the patch")
 def test_een_gestopte_werker_stopt_de_batch_niet(tmp_path, monkeypatch):
     """A worker that dies (out of memory, a crash in the engine): the summary still comes."""
-    def toets(pad, regelset_id=None):
+    def toets(invoer, regelset_id=None):
         os._exit(1)
 
     monkeypatch.setattr(batch, "toets_bestand", toets)  # the workers are forked with it

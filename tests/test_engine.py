@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 
+from toetsing.dienst import engine_voor, toets_werkplan
 from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.model import Status
-from toetsing.toets import engine_voor, toets_werkplan
 
 
 def _statussen(tmp_path, spec, naam="w.xlsx"):

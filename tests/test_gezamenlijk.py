@@ -11,8 +11,8 @@ import pytest
 
 from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.cli import main
+from toetsing.dienst import lees_invoer, toets_gezamenlijk
 from toetsing.feiten import EINDE_GROEPEN, einde, maak_gezamenlijke_feiten
-from toetsing.gezamenlijk import toets_gezamenlijk
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
@@ -33,7 +33,7 @@ def test_geval(tmp_path, regelset_id, regel_id, geval):
     paden = [bouw_werkplan(spec, tmp_path / f"werkplan-{i}.xlsx",
                            {"Organisatie": organisatie, "Subsidiejaar": jaar, "Opdracht": regelset_id})
              for i, (organisatie, spec) in enumerate(geval.werkplan.items())]
-    rapport = toets_gezamenlijk(paden)
+    rapport = toets_gezamenlijk([lees_invoer(p) for p in paden])
     bevinding = next(b for b in rapport.gezamenlijk.bevindingen if b.regel == regel_id)
     assert bevinding.status == geval.status, bevinding.toelichting
     assert {b.regel for b in rapport.gezamenlijk.bevindingen} == {
@@ -99,7 +99,7 @@ def test_feiten_van_alle_werkplannen_in_een_sessie(drie_organisaties):
 def test_samen_alles_gedekt_en_eensluidend(tmp_path):
     paden = [_organisatie(tmp_path, "Farent", list(range(1, 8)), {"CJG-DIGITAAL": 5}),
              _organisatie(tmp_path, "MEE", list(range(8, 14)), {"CJG-DIGITAAL": 5})]
-    rapport = toets_gezamenlijk(paden)
+    rapport = toets_gezamenlijk([lees_invoer(p) for p in paden])
     assert {b.regel: b.status for b in rapport.gezamenlijk.bevindingen} == {
         "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan}
     assert rapport.gezamenlijk.exitcode == 0

@@ -33,7 +33,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from toetsing.cli import main
-from toetsing.toets import engine_voor
+from toetsing.dienst import engine_voor
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 OPDRACHT = "meierijstad-2020"

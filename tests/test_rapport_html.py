@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from toetsing.cli import main
+from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.rapport import weergave
 from toetsing.rapport.als_html import als_html
 from toetsing.rapport.als_json import als_json
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -25,7 +25,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.fixture(scope="module")
 def rapport():
-    return toets_bestand(CONCEPT)
+    return toets_bestand(lees_invoer(CONCEPT))
 
 
 @pytest.fixture(scope="module")

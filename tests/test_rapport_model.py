@@ -22,7 +22,7 @@ from toetsing.rapport import formaten
 from toetsing.rapport.als_html import als_html
 from toetsing.rapport.als_json import als_dict
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand
+from toetsing.dienst import lees_invoer, toets_bestand
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
 ERNST = {s.value: s.ernst for s in Status}
@@ -85,14 +85,14 @@ def test_cjg_toont_ook_het_deel_dat_afwijkt(tmp_path, capsys):
     tekst = " ".join(capsys.readouterr().out.split())
     assert "Ook ! afwijkend: CJG-DIGITAAL is 4 dagen per week; de opdracht vraagt minimaal 5 dagen per week. " \
            "(Kengetallen!B2)" in tekst
-    pagina = " ".join("".join(_Rijen(als_html(toets_bestand(pad))).tekst).split())
+    pagina = " ".join("".join(_Rijen(als_html(toets_bestand(lees_invoer(pad)))).tekst).split())
     assert "! afwijkend CJG-DIGITAAL is 4 dagen per week; de opdracht vraagt minimaal 5 dagen per week. " \
            "(Kengetallen!B2)" in pagina
 
 
 def test_json_is_het_model_zonder_weglatingen(capsys):
     rapport = _json(capsys, CONCEPT)
-    assert rapport == als_dict(toets_bestand(CONCEPT)) | {"getoetst_op": rapport["getoetst_op"],
+    assert rapport == als_dict(toets_bestand(lees_invoer(CONCEPT))) | {"getoetst_op": rapport["getoetst_op"],
                                                           "ontvangst": rapport["ontvangst"]}
     assert set(rapport) == set(Rapport.model_fields) | set(Rapport.model_computed_fields)
     assert all(set(b) == set(Bevinding.model_fields) for b in rapport["bevindingen"])
@@ -153,7 +153,7 @@ def test_webpagina_en_html_rapport_tonen_dezelfde_bevindingen(tmp_path):
     client = TestClient(web.maak_app())
     antwoord = client.post("/toetsen", data={"opdracht": ""}, files=[("werkplan", (pad.name, pad.read_bytes()))])
     op_het_web = _Rijen(antwoord.text).rijen
-    assert op_het_web == _Rijen(als_html(toets_bestand(pad))).rijen
+    assert op_het_web == _Rijen(als_html(toets_bestand(lees_invoer(pad)))).rijen
     assert any(regel == "CJG-BEREIKBAARHEID" and "CJG-DIGITAAL is 4" in cellen[3] for regel, _, cellen in op_het_web)
 
 
@@ -161,7 +161,7 @@ def test_formaten_staan_op_een_plek(tmp_path):
     keuzes = next(a for a in _parser()._subparsers._group_actions[0].choices["toets"]._actions
                   if a.dest == "formaat").choices
     assert list(keuzes) == list(formaten.FORMATEN) == ["tekst", "json", "xlsx", "html"]
-    rapport = toets_bestand(CONCEPT)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
     for f in formaten.FORMATEN.values():
         assert f.extensie.startswith(".") and "/" in f.mediatype
         assert formaten.inhoud(rapport, f.naam) == f.enkel(rapport, False)
@@ -173,7 +173,7 @@ def test_formaten_staan_op_een_plek(tmp_path):
 
 @pytest.mark.parametrize("naam", ["pdf", "", "TEKST"])
 def test_onbekend_formaat_is_een_fout(naam, tmp_path):
-    rapport = toets_bestand(CONCEPT)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
     for poging in (lambda: formaten.inhoud(rapport, naam), lambda: uitvoerpaden([CONCEPT], tmp_path, naam, False)):
         with pytest.raises(ToetsingFout) as fout:
             poging()

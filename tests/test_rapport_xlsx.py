@@ -11,18 +11,18 @@ import openpyxl
 import pytest
 
 from toetsing.cli import main
+from toetsing.dienst import lees_invoer, toets_bestand, toets_verantwoording_bestand
 from toetsing.rapport import weergave
 from toetsing.rapport.als_xlsx import KOLOMMEN, als_xlsx
 from toetsing.rapport.annoteren import annoteer
 from toetsing.regels.model import Status
-from toetsing.toets import toets_bestand, toets_verantwoording_bestand
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
 
 
 @pytest.fixture(scope="module")
 def rapport():
-    return toets_bestand(CONCEPT)
+    return toets_bestand(lees_invoer(CONCEPT))
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_verantwoording_annoteren_met_onleesbare_cel_in_het_werkplan(tmp_path):
     wb = openpyxl.load_workbook(CONFORM)
     wb["Kengetallen"]["C3"] = "vijf"
     wb.save(werkplan)
-    rapport = toets_verantwoording_bestand(TEKORTEN, werkplan)
+    rapport = toets_verantwoording_bestand(lees_invoer(TEKORTEN), lees_invoer(werkplan))
     assert [m.bestand for m in rapport.meldingen] == [str(werkplan)]
     kopie = openpyxl.load_workbook(io.BytesIO(annoteer(rapport, TEKORTEN.read_bytes())))
     ws = kopie["Toetsing"]

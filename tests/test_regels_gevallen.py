@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from toetsing.dienst import engine_voor
 from toetsing.regels.controleer import mist_goed_of_fout
 from toetsing.regels.gevallen import toets_geval
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
-from toetsing.toets import engine_voor
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")

@@ -28,7 +28,7 @@ from openpyxl import Workbook, load_workbook
 
 from tests.lezen_helpers import vervang_in_zip
 from toetsing.cli import main
-from toetsing.toets import engine_voor
+from toetsing.dienst import engine_voor
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
@@ -212,6 +212,21 @@ def verschoven_inhoudsopgave(tmp_path: Path) -> Path:
     return schrijf("werkplan.xlsx", bytes(data))(tmp_path)
 
 
+def beschadigd_bzip2_lid(tmp_path: Path) -> Path:
+    """The example repacked with bzip2 (a method zip allows), one member's compressed data garbled."""
+    pad = tmp_path / "werkplan.xlsx"
+    with zipfile.ZipFile(CONFORM) as bron, zipfile.ZipFile(pad, "w", zipfile.ZIP_BZIP2) as doel:
+        for lid in bron.infolist():
+            doel.writestr(lid.filename, bron.read(lid))
+    data = bytearray(pad.read_bytes())
+    with zipfile.ZipFile(pad) as archief:
+        lid = archief.getinfo("xl/workbook.xml")
+    begin = lid.header_offset + 30 + len(lid.filename) + len(lid.extra)
+    data[begin + 4 : begin + 24] = bytes(20)  # after the "BZh9" header
+    pad.write_bytes(bytes(data))
+    return pad
+
+
 def te_groot(tmp_path: Path) -> Path:
     """201 MB on paper (a sparse file): refused before a byte is read."""
     pad = tmp_path / "werkplan.xlsx"
@@ -237,6 +252,7 @@ ONLEESBAAR = {
     "afgebroken zip": (afgebroken, BESCHADIGD),
     "beschadigde bytes in de zip": (bytes_omgedraaid, BESCHADIGD),
     "zip met wachtwoord": (zip_wachtwoord, BESCHADIGD),
+    "beschadigd bzip2-lid": (beschadigd_bzip2_lid, BESCHADIGD),
     "zip met verschoven inhoudsopgave": (verschoven_inhoudsopgave, BESCHADIGD),
     "oud Excel (.xls)": (schrijf("werkplan.xls", _OLE + bytes(2000)), f"dit is een oud Excel-bestand (.xls); {OPNIEUW}"),
     "OpenDocument (.ods)": (

@@ -15,12 +15,12 @@ import toetsing.sjabloon as sjabloon_module
 
 from toetsing.bevindingen import weergave
 from toetsing.cli import main
+from toetsing.dienst import lees_invoer, toets_bestand, toets_verantwoording_bestand
 from toetsing.werkplan import contract as bladen
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import CONTROLE_SOORTEN, Status
 from toetsing.sjabloon import KOPREGEL, bladen_nodig, maak_sjabloon
-from toetsing.toets import toets_bestand, toets_verantwoording_bestand
 from toetsing.werkplan.model import Kwartaal
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
@@ -142,7 +142,7 @@ def test_leeg_sjabloon_toetst_zonder_meldingen_en_niets_voldaan(tmp_path, regels
     pad.write_bytes(maak_sjabloon(laad_regelset(regelset_id)))
     werkplan = lees_werkplan(pad)
     assert werkplan.meldingen == []
-    rapport = toets_bestand(pad)  # the Opdracht field names the rule set
+    rapport = toets_bestand(lees_invoer(pad))  # the Opdracht field names the rule set
     assert rapport.opdracht == regelset_id
     assert rapport.exitcode == 1
     # voldaan only on what the template itself wrote (Opdracht, Subsidiejaar, labels), never on more
@@ -209,7 +209,7 @@ def test_ingevuld_sjabloon_voldoet_overal(tmp_path, regelset_id):
     leeg.write_bytes(maak_sjabloon(laad_regelset(regelset_id)))
     ingevuld = tmp_path / "ingevuld.xlsx"
     _vul_in(leeg, VOORBEELDEN / CONFORM[regelset_id], ingevuld)
-    rapport = toets_bestand(ingevuld)
+    rapport = toets_bestand(lees_invoer(ingevuld))
     assert rapport.opdracht == regelset_id and rapport.meldingen == []
     niet_voldaan = {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan}
     assert niet_voldaan == {}
@@ -330,7 +330,7 @@ def test_onaangeroerde_verantwoording_leest_zonder_meldingen(tmp_path, capsys):
     assert main(["sjabloon", "--verantwoording", "--werkplan", str(WERKPLAN), "-o", str(leeg)]) == 0
     assert main(["verantwoording", str(leeg), "--werkplan", str(WERKPLAN)]) == 1
     assert "niet worden gelezen" not in capsys.readouterr().out
-    rapport = toets_verantwoording_bestand(leeg, WERKPLAN)
+    rapport = toets_verantwoording_bestand(lees_invoer(leeg), lees_invoer(WERKPLAN))
     assert rapport.meldingen == []
     status = {b.regel: b.status for b in rapport.bevindingen}
     assert status["VA-UREN-BEGROOT"] == Status.voldaan  # the budgeted hours are the werkplan's
@@ -343,7 +343,7 @@ def test_ingevulde_verantwoording_voldoet_overal(tmp_path, regelset, werkplan, m
     leeg.write_bytes(maak_sjabloon(regelset, "verantwoording", werkplan if met_werkplan else None))
     ingevuld = tmp_path / "ingevuld.xlsx"
     _vul_in(leeg, VOORBEELDEN / "verantwoording-2020.xlsx", ingevuld)
-    rapport = toets_verantwoording_bestand(ingevuld, WERKPLAN)
+    rapport = toets_verantwoording_bestand(lees_invoer(ingevuld), lees_invoer(WERKPLAN))
     assert rapport.meldingen == []
     assert {b.regel: b.toelichting for b in rapport.bevindingen if b.status != Status.voldaan} == {}
     assert rapport.exitcode == 0

@@ -19,11 +19,11 @@ from fastapi.testclient import TestClient
 
 import toetsing.web.app as web
 from toetsing.cli import main
+from toetsing.dienst import Invoer, lees_invoer, toets_bestand
 from toetsing.rapport.als_json import als_json
 from toetsing.rapport import formaten
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
-from toetsing.toets import toets_bestand
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
@@ -93,7 +93,7 @@ def _voorbeeld(pad: Path) -> tuple[str, bytes]:
 
 
 def _json_telling(pad: Path) -> dict[str, int]:
-    return json.loads(als_json(toets_bestand(pad)))["samenvatting"]
+    return json.loads(als_json(toets_bestand(lees_invoer(pad))))["samenvatting"]
 
 
 def _data(href: str) -> bytes:
@@ -202,7 +202,7 @@ def test_downloads_komen_van_de_schrijvers(client):
     rapport = json.loads(_data(downloads["werkplan-concept-rapport.json"]))
     assert rapport["samenvatting"] == _json_telling(CONCEPT)
     assert rapport["werkplan"] == "werkplan-concept.xlsx"
-    assert rapport["ontvangst"]["bestand_sha256"] == toets_bestand(CONCEPT).ontvangst.bestand_sha256
+    assert rapport["ontvangst"]["bestand_sha256"] == toets_bestand(lees_invoer(CONCEPT)).ontvangst.bestand_sha256
     assert '<html lang="nl">' in _data(downloads["werkplan-concept-rapport.html"]).decode("utf-8")
     excel = openpyxl.load_workbook(io.BytesIO(_data(downloads["werkplan-concept-rapport.xlsx"])))
     assert excel.sheetnames == ["Samenvatting", "Bevindingen"]
@@ -212,7 +212,7 @@ def test_downloads_komen_van_de_schrijvers(client):
 
 def test_download_te_lang_voor_een_link(client, monkeypatch):
     """A data: link longer than a browser follows is not offered; the page says why."""
-    rapport = toets_bestand(CONCEPT)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
     grootte = {f: len(base64.b64encode(formaten.inhoud(rapport, f))) for f in ("xlsx", "json", "html")}
     assert grootte["xlsx"] < min(grootte["json"], grootte["html"])
     monkeypatch.setattr(web, "DATA_URL_GRENS", grootte["xlsx"] + 200)  # the Excel report fits, the others do not
@@ -365,19 +365,19 @@ def test_onverwachte_fout_toont_geen_details(monkeypatch, caplog):
 
 
 def test_niets_wordt_bewaard(monkeypatch, tmp_path):
-    """The upload is toetst from a temporary folder that is gone when the answer is."""
+    """The upload is toetst from its bytes, under its own name: no file is written."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    gezien: list[Path] = []
+    gezien: list[Invoer] = []
 
-    def toets(pad, opdracht=None):
-        gezien.append(Path(pad))
-        assert Path(pad).read_bytes() == CONCEPT.read_bytes()
-        return toets_bestand(pad, opdracht)
+    def toets(invoer, opdracht=None):
+        gezien.append(invoer)
+        assert list(tmp_path.iterdir()) == []
+        return toets_bestand(invoer, opdracht)
 
     monkeypatch.setattr(web, "toets_bestand", toets)
     client = TestClient(web.maak_app(), raise_server_exceptions=False)
     assert _upload(client, _voorbeeld(CONCEPT)).status_code == 200
-    assert gezien and gezien[0].parent.parent == tmp_path
+    assert [(i.naam, i.inhoud) for i in gezien] == [(CONCEPT.name, CONCEPT.read_bytes())]
     assert list(tmp_path.iterdir()) == []
 
 

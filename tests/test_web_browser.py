@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.rapport.als_json import als_json
-from toetsing.toets import toets_bestand
 from toetsing.web.app import maak_app
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
@@ -122,7 +122,7 @@ def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path
 
     telling = {rij.get_attribute("data-status"): int(rij.find_element(By.CSS_SELECTOR, "td.aantal").text)
                for rij in browser.find_elements(By.CSS_SELECTOR, "section.rapport table.smal tr[data-status]")}
-    verwacht = json.loads(als_json(toets_bestand(CONCEPT, OPDRACHT)))["samenvatting"]
+    verwacht = json.loads(als_json(toets_bestand(lees_invoer(CONCEPT), OPDRACHT)))["samenvatting"]
     assert telling == verwacht
     # the status is a word, not only a colour
     assert "ontbreekt" in browser.find_element(By.CSS_SELECTOR, "tr[data-status=ontbreekt] th").text

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import formaten
 from toetsing.rapport.schrijven import schrijf_veilig
-from toetsing.toets import engine_voor, toets_bestand
+from toetsing.dienst import engine_voor, lees_invoer, toets_bestand
 
 SAMENVATTING = "samenvatting"  # file name (without extension) of the summary in the output folder
 
@@ -138,7 +138,7 @@ def _start_werker(regelset_id: str | None, eigen_proces: bool = False) -> None:
 def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: str, kort: bool,
                overschrijf: bool) -> Uitslag:
     try:
-        rapport = toets_bestand(pad, regelset_id)
+        rapport = toets_bestand(lees_invoer(pad), regelset_id)
         if doel:
             schrijf_veilig(doel, formaten.inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
     except ToetsingFout as fout:

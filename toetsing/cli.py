@@ -162,18 +162,19 @@ def _console(bestand=None):
 
 
 def _toets(args) -> int:
-    from toetsing.toets import toets_bestand
+    from toetsing.dienst import lees_invoer, toets_bestand
 
     if args.meer or args.gezamenlijk or args.werkplan.is_dir():
         return _toets_meer(args)
 
-    return _lever(args, lambda: toets_bestand(args.werkplan, args.opdracht))
+    return _lever(args, lambda: toets_bestand(lees_invoer(args.werkplan), args.opdracht))
 
 
 def _verantwoording(args) -> int:
-    from toetsing.toets import toets_verantwoording_bestand
+    from toetsing.dienst import lees_invoer, toets_verantwoording_bestand
 
-    return _lever(args, lambda: toets_verantwoording_bestand(args.verantwoording, args.werkplan, args.opdracht))
+    return _lever(args, lambda: toets_verantwoording_bestand(lees_invoer(args.verantwoording),
+                                                             lees_invoer(args.werkplan), args.opdracht))
 
 
 def _lever(args, toets, inhoud=None, toon=None, invoer=None) -> int:
@@ -204,12 +205,12 @@ def _toets_meer(args) -> int:
 
     werkplannen = werkplannen_in([args.werkplan, *args.meer])
     if args.gezamenlijk:
-        from toetsing.gezamenlijk import toets_gezamenlijk
+        from toetsing.dienst import lees_invoer, toets_gezamenlijk
         from toetsing.rapport.formaten import inhoud_gezamenlijk
         from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
 
-        return _lever(args, lambda: toets_gezamenlijk(werkplannen, args.opdracht), inhoud_gezamenlijk,
-                      toon_gezamenlijk, werkplannen)
+        return _lever(args, lambda: toets_gezamenlijk([lees_invoer(p) for p in werkplannen], args.opdracht),
+                      inhoud_gezamenlijk, toon_gezamenlijk, werkplannen)
 
     from toetsing.batch import SAMENVATTING, toets_alle, uitvoerpaden, voortgang
     from toetsing.rapport.samenvatting import samenvatting_json, samenvatting_xlsx, toon_samenvatting
@@ -251,14 +252,14 @@ def _schrijf(args, doel: Path, inhoud: bytes, wat: str, invoer: list[Path] | Non
 
 
 def _annoteer(args) -> int:
+    from toetsing.dienst import lees_invoer, toets_bestand
     from toetsing.rapport.annoteren import annoteer, heeft_macros
-    from toetsing.toets import toets_bestand
 
     doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-getoetst.xlsx"))
-    rapport = toets_bestand(args.werkplan, args.opdracht)
-    werkplan = args.werkplan.read_bytes()
-    _schrijf(args, doel, annoteer(rapport, werkplan), "Het getoetste werkplan")
-    if heeft_macros(werkplan):
+    invoer = lees_invoer(args.werkplan)  # the copy is made of the bytes that were judged
+    rapport = toets_bestand(invoer, args.opdracht)
+    _schrijf(args, doel, annoteer(rapport, invoer.inhoud), "Het getoetste werkplan")
+    if heeft_macros(invoer.inhoud):
         print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)
     return rapport.exitcode
 
@@ -317,8 +318,8 @@ def _sjabloon(args) -> int:
         raise ToetsingFout("--werkplan hoort bij een sjabloon voor de verantwoording: voeg --verantwoording toe.")
     werkplan = None
     if args.werkplan:
+        from toetsing.dienst import kies_regelset
         from toetsing.lezen.importeer import lees_werkplan
-        from toetsing.toets import kies_regelset
 
         werkplan = lees_werkplan(args.werkplan)
     opdracht = args.opdracht or (werkplan and kies_regelset(werkplan, None))

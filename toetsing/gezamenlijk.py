@@ -1,11 +1,11 @@
 """Joint toetsing: the werkplannen that several organisations submit for one joint
 opdracht, judged together (`toetsing toets A.xlsx B.xlsx --gezamenlijk`).
 
-Each werkplan gets its own report as usual. Besides, the facts of all werkplannen go
-into one engine session, tagged per werkplan (feiten.maak_gezamenlijke_feiten), where
-the joint rules of the rule set decide: is every deelopdracht covered, do the figures
-agree. The matrix deelopdracht x werkplan shows who covers what; it shows, the rules
-decide.
+Each werkplan gets its own report as usual (toetsing/dienst.py reads them and calls
+this). Besides, the facts of all werkplannen go into one engine session, tagged per
+werkplan (feiten.maak_gezamenlijke_feiten), where the joint rules of the rule set decide:
+is every deelopdracht covered, do the figures agree. The matrix deelopdracht x werkplan
+shows who covers what; it shows, the rules decide.
 """
 from __future__ import annotations
 
@@ -18,12 +18,9 @@ from toetsing import __version__
 from toetsing.bevindingen import Dekking, GezamenlijkRapport, MatrixRij, Ontvangst, Rapport
 from toetsing.engine.sessie import Engine
 from toetsing.feiten import maak_gezamenlijke_feiten
-from toetsing.fouten import RegelFout, ToetsingFout
-from toetsing.lezen.importeer import lees_werkplan
 from toetsing.oordeel import beoordeel
 from toetsing.regels.laden import laad_regelset
 from toetsing.regels.model import Regelset
-from toetsing.toets import _geen_keuze, engine_voor, kies_regelset, toets_werkplan
 from toetsing.werkplan.model import Werkplan
 
 
@@ -33,18 +30,12 @@ def gezamenlijke_engine(regelset_id: str) -> Engine:
     return Engine(laad_regelset(regelset_id), gezamenlijk=True)
 
 
-def toets_gezamenlijk(paden: list[Path], regelset_id: str | None = None) -> GezamenlijkRapport:
-    if not paden:
-        raise ToetsingFout("Er zijn geen werkplannen (.xlsx) om samen te toetsen.")
-    # every werkplan must be readable: without one, its deelopdrachten would look uncovered
-    werkplannen = [lees_werkplan(pad) for pad in paden]
-    engine = engine_voor(_een_regelset(werkplannen, regelset_id))
-    tijd = datetime.now().astimezone().replace(microsecond=0)
-    sha = [hashlib.sha256(Path(pad).read_bytes()).hexdigest() for pad in paden]
-    rapporten = [toets_werkplan(w, engine, tijd, s) for w, s in zip(werkplannen, sha)]
+def beoordeel_samen(werkplannen: list[Werkplan], rapporten: list[Rapport], regelset_id: str, sha256: list[str],
+                    tijd: datetime) -> GezamenlijkRapport:
+    """The joint rules over read werkplannen, beside each werkplan's own report
+    (dienst.toets_gezamenlijk reads them and makes those)."""
     indieners = _indieners(werkplannen)
-
-    gezamenlijk = gezamenlijke_engine(engine.regelset.id)
+    gezamenlijk = gezamenlijke_engine(regelset_id)
     bevindingen = []
     if gezamenlijk.regelset.regels:
         feiten, index = maak_gezamenlijke_feiten(list(zip(werkplannen, indieners)), gezamenlijk.kader)
@@ -58,21 +49,13 @@ def toets_gezamenlijk(paden: list[Path], regelset_id: str | None = None) -> Geza
             # one fingerprint for the set: sha256 over the files' own, in the order given
             ontvangst=Ontvangst(toetsing_versie=__version__, regelset=regelset.id,
                                 regelset_vingerafdruk=regelset.vingerafdruk, bestand=namen,
-                                bestand_sha256=hashlib.sha256("\n".join(sha).encode()).hexdigest(), getoetst_op=tijd),
+                                bestand_sha256=hashlib.sha256("\n".join(sha256).encode()).hexdigest(),
+                                getoetst_op=tijd),
         ),
         indieners=indieners,
         matrix=_matrix(regelset, werkplannen),
         werkplannen=rapporten,
     )
-
-
-def _een_regelset(werkplannen: list[Werkplan], gevraagd: str | None) -> str:
-    gekozen = {Path(w.bestand).name: kies_regelset(w, gevraagd) for w in werkplannen}
-    ids = set(gekozen.values()) - {""}
-    if len(ids) > 1:
-        welke = "; ".join(f"{naam}: {i or '(geen)'}" for naam, i in gekozen.items())
-        raise RegelFout(f"De werkplannen noemen verschillende opdrachten ({welke}). Kies er één met --opdracht.")
-    return ids.pop() if ids else _geen_keuze()
 
 
 def _indieners(werkplannen: list[Werkplan]) -> list[str]:

@@ -25,16 +25,15 @@ def maak_aanvulling(pad: Path, opdracht: str | None, datum: date, dagen: int | N
                     uiterlijk: date | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
     """The letter for one werkplan and the gemeente's Word template (None: there is none).
     No letter (None) when every demand is voldaan: there is nothing to ask."""
-    from toetsing.lezen.importeer import lees_werkplan
+    from toetsing.dienst import lees_en_toets, lees_invoer
     from toetsing.regels.laden import laad_regelset
-    from toetsing.toets import toets_bestand
 
-    rapport = toets_bestand(pad, opdracht)
+    werkplan, rapport = lees_en_toets(lees_invoer(pad), opdracht)
     if not any(b.status in OPEN for b in rapport.bevindingen):
         return None, None
     regelset = laad_regelset(rapport.opdracht)
     termijn = kies_termijn(datum, dagen, uiterlijk, regelset.brief.aangewezen_dagen)
-    aanspreekpunt = lees_werkplan(pad).algemeen.aanspreekpunt
+    aanspreekpunt = werkplan.algemeen.aanspreekpunt
     sjabloon = briefsjabloon(regelset)
     verzoek = maak_verzoek(rapport, regelset, termijn, datum, aanspreekpunt.waarde if aanspreekpunt else [],
                            briefhoofd=sjabloon is None)

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
+from toetsing.lezen.invoer import Invoer, lees_invoer
 from toetsing.lezen.waarden import (
     Unreadable,
     as_text,
@@ -30,7 +30,8 @@ from toetsing.lezen.waarden import (
 )
 from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
 from toetsing.tekst import normaliseer
-from toetsing.werkplan.model import RIJMODELLEN, Algemeen, Melding, Plek, W, Werkplan
+from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
+from toetsing.werkplan.model import RIJMODELLEN, Algemeen, Melding, W, Werkplan
 
 # each parser gets the cell and the werkplan's Subsidiejaar (for quarters without a year)
 _PARSERS: dict[Kind, Callable[[Cell, int | None], Any]] = {
@@ -79,7 +80,8 @@ class _Reader:
         typed = isinstance(cell.value, str)
         ruw = cell.value if typed and value != cell.value.strip() else None
         value_type = list[type(value[0])] if isinstance(value, list) else type(value)
-        return _w(value_type)(waarde=value, plek=Plek(blad=sheet.title, cel=cell.ref, kolom=header), ruw=ruw)
+        # the Plek as a dict: pydantic builds it in the same validation, a third cheaper per cell
+        return _w(value_type)(waarde=value, plek={"blad": sheet.title, "cel": cell.ref, "kolom": header}, ruw=ruw)
 
 
 @cache
@@ -197,22 +199,28 @@ def _read_algemeen(sheet: Sheet, reader: _Reader) -> Algemeen:
     return Algemeen(**fields)
 
 
-def lees_werkplan(pad: Path) -> Werkplan:
-    """Read a werkplan workbook; raises WerkplanFout when the file cannot be opened."""
-    pad = Path(pad)
-    reader = _Reader(str(pad))
-    with Workbook(pad, reader.report) as workbook:
-        sheets = workbook.match(TABLES)
-        algemeen = _read_algemeen(sheets["Algemeen"], reader) if "Algemeen" in sheets else Algemeen()
-        if algemeen.subsidiejaar:
-            reader.subsidiejaar = algemeen.subsidiejaar.waarde
-        tables = {
-            table.attribute: _read_table(sheets[table.sheet], table, reader) if table.sheet in sheets else []
-            for table in TABLES
-            if table.attribute
-        }
+def lees_werkplan(bron: Invoer | Path) -> Werkplan:
+    """Read a werkplan workbook from its bytes (a path is read first, for scripts and tests);
+    raises WerkplanFout when it cannot be opened."""
+    invoer = bron if isinstance(bron, Invoer) else lees_invoer(bron)
+    reader = _Reader(invoer.naam)
+    with Workbook(invoer, reader.report) as workbook:
+        return _read_sheets(workbook, reader)
+
+
+def _read_sheets(workbook: Workbook, reader: _Reader) -> Werkplan:
+    """The contract's sheets of an opened workbook (benchmarks/bench.py times this on its own)."""
+    sheets = workbook.match(TABLES)
+    algemeen = _read_algemeen(sheets["Algemeen"], reader) if "Algemeen" in sheets else Algemeen()
+    if algemeen.subsidiejaar:
+        reader.subsidiejaar = algemeen.subsidiejaar.waarde
+    tables = {
+        table.attribute: _read_table(sheets[table.sheet], table, reader) if table.sheet in sheets else []
+        for table in TABLES
+        if table.attribute
+    }
     return Werkplan(
-        bestand=str(pad),
+        bestand=reader.bestand,
         bladen={name: sheet.title for name, sheet in sheets.items()},
         algemeen=algemeen,
         meldingen=reader.meldingen,

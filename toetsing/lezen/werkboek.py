@@ -2,11 +2,12 @@
 describes: sheets found by name, a header row somewhere in the first rows, merged
 cells that count for every row they span, bounded work on absurd sheets.
 
-The input file is read once into memory and never written.
+The workbook is read from an `Invoer`: the file's bytes, read once and never written.
 """
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import re
 import warnings
@@ -15,9 +16,7 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from stat import S_ISREG
+from functools import cache, cached_property
 from typing import IO
 from xml.parsers import expat
 
@@ -37,9 +36,9 @@ from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
 from toetsing.werkplan.contract import Column, Table, header_key  # noqa: E402
+from toetsing.lezen.invoer import MAX_FILE_BYTES, Invoer, te_groot  # noqa: E402
 from toetsing.lezen.waarden import CellValue, as_text, shorten  # noqa: E402
 
-MAX_FILE_BYTES = 200 * 1024 * 1024  # compressed, as on disk
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 # a ratio says nothing about a small member (10 kB of styles can compress 300x)
@@ -98,7 +97,7 @@ class Cell:
 
     value: CellValue
     ref: str  # e.g. "C4"; for a merged range, its first cell
-    percent: bool  # the number format shows a percentage
+    percent: bool  # a number whose number format shows a percentage
 
 
 @dataclass(frozen=True)
@@ -113,37 +112,24 @@ def lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
     return {header_key(name): column for column in columns for name in column.names}
 
 
-def _fail(path: Path, text: str) -> WerkplanFout:
-    return WerkplanFout(f"{path}: {text}")
+def _fail(naam: str, text: str) -> WerkplanFout:
+    return WerkplanFout(f"{naam}: {text}")
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path.is_dir():
-        raise _fail(path, "dit is een map, geen werkplan; geef het .xlsx-bestand op")
-    try:
-        status = path.stat()
-        # a device (/dev/zero) never ends and a pipe waits forever for a writer
-        if not S_ISREG(status.st_mode):
-            raise _fail(path, "dit is geen gewoon bestand (maar bijvoorbeeld een apparaat); geef het .xlsx-bestand op")
-        if status.st_size > MAX_FILE_BYTES:
-            raise _fail(path, "het bestand is groter dan 200 MB; dat is geen werkplan")
-        with path.open("rb") as file:
-            data = file.read(status.st_size + 1)  # bounded, also when the file grew since stat()
-    except FileNotFoundError:
-        raise _fail(path, "het bestand bestaat niet") from None
-    except OSError as error:
-        raise _fail(path, f"het bestand kan niet worden gelezen ({error.strerror})") from None
+def _check_bytes(naam: str, data: bytes) -> None:
+    """What the first bytes and the size say: not a workbook at all, or one we cannot open."""
+    if len(data) > MAX_FILE_BYTES:
+        raise te_groot(naam)
     if not data:
-        raise _fail(path, f"het bestand is leeg; {_RESAVE}")
+        raise _fail(naam, f"het bestand is leeg; {_RESAVE}")
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data:
             raise _fail(
-                path, "het bestand is met een wachtwoord versleuteld; haal het wachtwoord weg en bewaar het opnieuw als .xlsx"
+                naam, "het bestand is met een wachtwoord versleuteld; haal het wachtwoord weg en bewaar het opnieuw als .xlsx"
             )
-        raise _fail(path, f"dit is een oud Excel-bestand (.xls); {_RESAVE}")
+        raise _fail(naam, f"dit is een oud Excel-bestand (.xls); {_RESAVE}")
     if not data.startswith(b"PK"):
-        raise _fail(path, f"dit is geen Excel-werkmap (.xlsx); {_RESAVE}")
-    return data
+        raise _fail(naam, f"dit is geen Excel-werkmap (.xlsx); {_RESAVE}")
 
 
 def _area(ref: str) -> int:
@@ -247,20 +233,20 @@ def _part(rels: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(posixpath.dirname(rels)), target))
 
 
-def _check_archive(path: Path, data: bytes) -> _Scan:
+def _check_archive(naam: str, data: bytes) -> _Scan:
     """Refuse zip bombs, XML entities, absurd merged ranges and absurd numbers of cells
     before openpyxl sees the file."""
     # every member has an entry in the zip's table of contents, which starts with this
     # signature: a count that bounds what zipfile builds, before it builds anything
     if data.count(b"PK\x01\x02") > MAX_MEMBERS:
-        raise _fail(path, f"het bestand bestaat uit meer dan {_dutch(MAX_MEMBERS)} delen en wordt niet geopend")
+        raise _fail(naam, f"het bestand bestaat uit meer dan {_dutch(MAX_MEMBERS)} delen en wordt niet geopend")
     scan = _Scan()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if "mimetype" in archive.namelist() and archive.read("mimetype").startswith(b"application/vnd.oasis"):
                 raise _fail(
-                    path, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)"
+                    naam, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)"
                 )
             total = sum(member.file_size for member in members)
             too_compressed = any(
@@ -269,23 +255,25 @@ def _check_archive(path: Path, data: bytes) -> _Scan:
                 for member in members
             )
             if total > MAX_UNCOMPRESSED_BYTES or too_compressed:
-                raise _fail(path, "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend")
+                raise _fail(naam, "het bestand pakt uit tot verdacht veel gegevens (zipbom) en wordt niet geopend")
             # every member, whatever its name: the workbook's relations decide what is a sheet
             for member in members:
                 with archive.open(member) as stream:
                     scan.read(stream, member.filename)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError, RuntimeError,
+            ValueError):
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression;
-        # ValueError: a member's offset pointing before the start of the file
-        raise _fail(path, _DAMAGED) from None
+        # ValueError: a member's offset pointing before the start of the file; OSError and
+        # LZMAError: a damaged bzip2 or lzma member (the archive is in memory, so no other OSError)
+        raise _fail(naam, _DAMAGED) from None
     except _Refused as refused:
-        raise _fail(path, str(refused)) from None
+        raise _fail(naam, str(refused)) from None
     return scan
 
 
-def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
+def _load(naam: str, data: bytes, **options: bool) -> openpyxl.Workbook:
     if not openpyxl.DEFUSEDXML:  # e.g. OPENPYXL_DEFUSEDXML=False in the environment
-        raise _fail(path, "openpyxl gebruikt defusedxml niet; zet OPENPYXL_DEFUSEDXML niet op False")
+        raise _fail(naam, "openpyxl gebruikt defusedxml niet; zet OPENPYXL_DEFUSEDXML niet op False")
     try:
         with warnings.catch_warnings():
             # openpyxl warns about every unsupported extension; none matters here
@@ -293,10 +281,10 @@ def _load(path: Path, data: bytes, **options: bool) -> openpyxl.Workbook:
             return openpyxl.load_workbook(io.BytesIO(data), keep_vba=False, keep_links=False, **options)
     except Exception as error:  # whatever openpyxl trips over in a damaged file
         if _caused_by(error, DefusedXmlException):  # openpyxl wraps it in a ValueError
-            raise _fail(path, _ENTITIES) from None
+            raise _fail(naam, _ENTITIES) from None
         if _caused_by(error, (zipfile.BadZipFile, zlib.error)):  # damage the scan stopped before
-            raise _fail(path, _DAMAGED) from None
-        raise _fail(path, f"het bestand kan niet als Excel-werkmap worden gelezen; {_RESAVE}") from None
+            raise _fail(naam, _DAMAGED) from None
+        raise _fail(naam, f"het bestand kan niet als Excel-werkmap worden gelezen; {_RESAVE}") from None
 
 
 def _caused_by(error: BaseException | None, kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
@@ -310,12 +298,13 @@ def _caused_by(error: BaseException | None, kind: type[BaseException] | tuple[ty
 class Workbook:
     """A werkplan workbook, opened with the cached values of formulas (data_only)."""
 
-    def __init__(self, path: Path, report: Report):
-        self.path = path
+    def __init__(self, invoer: Invoer, report: Report):
+        self.naam = invoer.naam
         self._report = report
-        self._data = _read_bytes(path)
-        self._uncalculated = _check_archive(path, self._data).uncalculated
-        self._values = _load(path, self._data, data_only=True)
+        self._data = invoer.inhoud
+        _check_bytes(self.naam, self._data)
+        self._uncalculated = _check_archive(self.naam, self._data).uncalculated
+        self._values = _load(self.naam, self._data, data_only=True)
         self._formulas: openpyxl.Workbook | None = None
         self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]
 
@@ -333,7 +322,7 @@ class Workbook:
         if not self._uncalculated:
             return frozenset()  # every formula has its value: none of them reads as empty
         if self._formulas is None:
-            self._formulas = _load(self.path, self._data, read_only=True, data_only=False)
+            self._formulas = _load(self.naam, self._data, read_only=True, data_only=False)
         rows = self._formulas[title].iter_rows(max_row=_MAX_SHEET_ROW, max_col=MAX_COLUMNS)
         return frozenset(cell.coordinate for row in rows for cell in row if cell.data_type == "f")
 
@@ -358,11 +347,22 @@ class Workbook:
 class Sheet:
     def __init__(self, ws: Worksheet, workbook: Workbook, report: Report):
         self._ws = ws
+        # openpyxl's own map (row, column) -> cell: ws.cell() would make, and keep, a cell
+        # for every empty coordinate asked for, and ws.max_row walks every cell again
+        self._cells: dict[tuple[int, int], OpenpyxlCell | MergedCell] = ws._cells
         self._workbook = workbook
         self._report = report
         self.title: str = ws.title
         self._formulas: frozenset[str] | None = None
         self._merged: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
+
+    @cached_property
+    def _max_row(self) -> int:
+        return self._ws.max_row
+
+    @cached_property
+    def _max_column(self) -> int:
+        return self._ws.max_column
 
     # --- cells ---
 
@@ -386,17 +386,18 @@ class Sheet:
             return spans[index][0]
         return None
 
-    def _resolve(self, row: int, col: int) -> OpenpyxlCell | MergedCell:
-        cell = self._ws.cell(row=row, column=col)
+    def _resolve(self, row: int, col: int) -> OpenpyxlCell | MergedCell | None:
+        """The cell at (row, col), for a merged cell its range's first; None when the file has none there."""
+        cell = self._cells.get((row, col))
         if isinstance(cell, MergedCell) and (first_row := self._merged_anchor(row, col)):
-            cell = self._ws.cell(row=first_row, column=col)
+            cell = self._cells.get((first_row, col))
         return cell
 
     def _has_own_content(self, row: int, col: int) -> bool:
         # a merged range's value labels the rows below it, but does not make them rows;
         # a formula without a calculated value does, so that it is reported
-        cell = self._ws.cell(row=row, column=col)
-        if isinstance(cell, MergedCell):
+        cell = self._cells.get((row, col))
+        if cell is None or isinstance(cell, MergedCell):
             return False
         return not _blank(cell.value) or (cell.value is None and cell.coordinate in self._formula_cells())
 
@@ -408,6 +409,8 @@ class Sheet:
     def cell(self, row: int, col: int) -> Cell | None:
         """The cell's content; None when empty, an error value, or an uncalculated formula."""
         cell = self._resolve(row, col)
+        if cell is None:
+            return None
         value = _clean(cell.value)
         if cell.data_type == "e":
             foutwaarde = "" if value is None else f" {shorten(str(value))}"
@@ -425,11 +428,13 @@ class Sheet:
             return None
         if _blank(value):
             return None
-        return Cell(value, cell.coordinate, _percent_format(cell))
+        # only a number shows as a percentage; the style lookup is skipped for the rest
+        return Cell(value, cell.coordinate, isinstance(value, (int, float)) and _percent_format(cell))
 
     def text(self, row: int, col: int) -> str:
         """The cell's content as text, '' when empty; for headers and Algemeen fields."""
-        value = _clean(self._resolve(row, col).value)
+        cell = self._resolve(row, col)
+        value = None if cell is None else _clean(cell.value)
         return "" if _blank(value) else as_text(value)
 
     # --- rows and header ---
@@ -441,7 +446,7 @@ class Sheet:
         cost a million reads) and after MAX_ROWS rows, with a Melding.
         """
         columns = tuple(columns)
-        last = min(self._ws.max_row, first + MAX_ROWS - 1)
+        last = min(self._max_row, first + MAX_ROWS - 1)
         empty_run = 0
         for row in range(first, last + 1):
             if any(self._has_own_content(row, col) for col in columns):
@@ -451,7 +456,7 @@ class Sheet:
                 empty_run += 1
                 if empty_run >= MAX_EMPTY_RUN:
                     return
-        beyond = range(last + 1, min(self._ws.max_row, last + MAX_EMPTY_RUN) + 1)
+        beyond = range(last + 1, min(self._max_row, last + MAX_EMPTY_RUN) + 1)
         if any(self._has_own_content(row, col) for row in beyond for col in columns):
             self._report(
                 self.title, None, f"het blad heeft meer dan {MAX_ROWS} rijen; alleen de eerste {MAX_ROWS} zijn gelezen"
@@ -460,10 +465,10 @@ class Sheet:
     def find_header(self, table: Table) -> Header | None:
         """The first of the first HEADER_ROWS rows that names one field of each required group."""
         columns_by_name = lookup(table.columns)
-        for row in range(1, min(self._ws.max_row, HEADER_ROWS) + 1):
+        for row in range(1, min(self._max_row, HEADER_ROWS) + 1):
             columns: dict[int, tuple[Column, str]] = {}
             fields: set[str] = set()
-            for col in range(1, min(self._ws.max_column, MAX_COLUMNS) + 1):
+            for col in range(1, min(self._max_column, MAX_COLUMNS) + 1):
                 name = self.text(row, col)
                 column = columns_by_name.get(header_key(name)) if name else None
                 if column and (column.every_match or column.field not in fields):

@@ -47,7 +47,7 @@ def toets_geval(regelset: Regelset, regel_id: str, geval: Geval, werkmap: Path,
     """The bevinding the engine gives for a (not joint) rule's case; `engine(stuk)` gives the
     compiled rule set for "werkplan" or "verantwoording". None: the rule gave no bevinding."""
     from toetsing.lezen.importeer import lees_werkplan
-    from toetsing.toets import toets_verantwoording, toets_werkplan
+    from toetsing.dienst import toets_verantwoording, toets_werkplan
 
     algemeen = {"Organisatie": "Testorganisatie", "Subsidiejaar": regelset.subsidiejaar, "Opdracht": regelset.id}
     werkplan = lees_werkplan(bouw_werkplan(geval.werkplan, werkmap / "werkplan.xlsx", algemeen))

@@ -4,16 +4,15 @@ Three pages: Toetsen (upload one werkplan or several, see the toetsingsrapport, 
 it), Sjabloon and Regels. The pages render the Rapport model like every other writer and
 decide nothing; each download is made by a writer from toetsing/rapport/.
 
-Nothing is kept. An upload is read into a temporary folder that is removed before the
-response leaves, and the downloads travel inside the result page as data: links, so
-there is nothing to fetch later and nothing to clean up. See docs/web.md.
+Nothing is kept. An upload is toetst from its bytes in memory (an `Invoer`, as every
+toetsing is: toetsing/dienst.py), no file is written, and the downloads travel inside the
+result page as data: links, so there is nothing to fetch later and nothing to clean up.
+See docs/web.md.
 """
 from __future__ import annotations
 
 import base64
 import logging
-import os
-import tempfile
 import threading
 import traceback
 from dataclasses import dataclass
@@ -31,13 +30,12 @@ from starlette.exceptions import HTTPException
 
 from toetsing import __version__
 from toetsing.bevindingen import Rapport
+from toetsing.dienst import Invoer, toets_bestand, toets_gezamenlijk
 from toetsing.fouten import RegelFout, ToetsingFout
-from toetsing.gezamenlijk import toets_gezamenlijk
 from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
 from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
-from toetsing.toets import toets_bestand
 
 UPLOAD_GRENS = 20 * 1024 * 1024  # bytes per request, all werkplannen together
 MAX_BESTANDEN = 20
@@ -108,14 +106,15 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         try:
             async with request.form(max_files=MAX_BESTANDEN, max_fields=5) as formulier:
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
-                bestanden = [(_bestandsnaam(f.filename), await f.read())
-                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
+                # each upload under its own name: every message names the file as uploaded
+                invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
+                            for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
         except HTTPException:  # Starlette's own, in English: too many files or a broken form
             raise Invoerfout(f"Het formulier kon niet worden gelezen. Kies hoogstens {MAX_BESTANDEN} werkplannen "
                              "en probeer het opnieuw.", "werkplan") from None
-        if not bestanden:
+        if not invoeren:
             raise Invoerfout("Kies een werkplan: een Excel-bestand (.xlsx).", "werkplan")
-        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, bestanden, opdracht))
+        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, invoeren, opdracht))
 
     @app.get("/sjabloon")
     def sjabloon(request: Request):
@@ -188,47 +187,25 @@ def _bestandsnaam(naam: str) -> str:
     return naam if naam.strip(".") else "werkplan.xlsx"
 
 
-def _toets(bestanden: list[tuple[str, bytes]], opdracht: str) -> dict:
+def _toets(invoeren: list[Invoer], opdracht: str) -> dict:
     """One werkplan: its report. Several: a joint toetsing (`samen`, with the joint rules'
     report as `gezamenlijk`), and each werkplan's own report."""
-    namen = [naam for naam, _ in bestanden]
+    namen = [invoer.naam for invoer in invoeren]
     dubbel = next((naam for naam in namen if namen.count(naam) > 1), None)
     if dubbel:
         raise Invoerfout(f"Twee bestanden heten {dubbel}. Geef ze verschillende namen en toets opnieuw.", "werkplan")
-    with tempfile.TemporaryDirectory(prefix="toetsing-web-") as tijdelijk:
-        map_ = Path(tijdelijk)
-        paden = [map_ / naam for naam in namen]
-        for pad, (_, inhoud) in zip(paden, bestanden):
-            pad.write_bytes(inhoud)
-        try:
-            with _EEN_TEGELIJK:
-                if len(paden) == 1:
-                    samen, rapporten = None, [toets_bestand(paden[0], opdracht or None)]
-                else:
-                    samen = toets_gezamenlijk(paden, opdracht or None)
-                    rapporten = samen.werkplannen
-        except ToetsingFout as fout:
-            raise type(fout)(_zonder_map(str(fout), map_)) from None
-    rapporten = [_rapport_zonder_map(r, map_) for r in rapporten]
-    uitslagen = [Uitslag(r, _downloads(r, inhoud), heeft_macros(inhoud)) for r, (_, inhoud) in zip(rapporten, bestanden)]
+    with _EEN_TEGELIJK:
+        if len(invoeren) == 1:
+            samen, rapporten = None, [toets_bestand(invoeren[0], opdracht or None)]
+        else:
+            samen = toets_gezamenlijk(invoeren, opdracht or None)
+            rapporten = samen.werkplannen
+    uitslagen = [Uitslag(r, _downloads(r, i.inhoud), heeft_macros(i.inhoud)) for r, i in zip(rapporten, invoeren)]
     if samen is None:
         return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen}
-    samen = samen.model_copy(update={"werkplannen": rapporten})
     downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
                            f.gezamenlijk(samen, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
     return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
-
-
-def _zonder_map(tekst: str, map_: Path) -> str:
-    """A file as the user named it, not where the server put it."""
-    return tekst.replace(f"{map_}{os.sep}", "")
-
-
-def _rapport_zonder_map(rapport: Rapport, map_: Path) -> Rapport:
-    return rapport.model_copy(update={
-        "werkplan": _zonder_map(rapport.werkplan, map_),
-        "meldingen": [m.model_copy(update={"bestand": _zonder_map(m.bestand, map_)}) for m in rapport.meldingen],
-    })
 
 
 def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:

@@ -113,6 +113,8 @@ class KengetalToename(_Kengetallen):
         return [
             *(deel for code in (self.code, self.nulmeting)
               for deel in onmogelijk(regel.id, code, omschrijving[code].eenheid, c.kengetal(code, bestaat("getal")), verwacht)),
+            *(Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
+                   {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]) for code in (self.code, self.nulmeting)),
             Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is {verwacht.split(' ', 1)[1]}.",
                  verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(goed, "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.afwijkend,
@@ -122,10 +124,10 @@ class KengetalToename(_Kengetallen):
                  verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(fout, "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen getal voor {self.code} ({omschrijving[self.code].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("d", doel)]),
+                 verwacht, {}, [met("e", EINDE), niet("d", c.kengetal(self.code, {"ingevuld": True}))]),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} ({omschrijving[self.nulmeting].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("n", basis)]),
+                 verwacht, {}, [met("e", EINDE), niet("n", c.kengetal(self.nulmeting, {"ingevuld": True}))]),
         ]
 
 

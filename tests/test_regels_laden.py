@@ -8,7 +8,7 @@ import pytest
 
 from toetsing.cli import main
 from toetsing.fouten import RegelFout
-from toetsing.regels.documentatie import DOCS, controles_markdown, regelset_markdown
+from toetsing.regels.documentatie import DOCS, bladen_markdown, controles_markdown, regelset_markdown
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
 
 GOEDE_REGEL = """regels:
@@ -93,6 +93,7 @@ def test_documentatie_is_bijgewerkt(regelset_id):
 
 def test_controles_documentatie_is_bijgewerkt():
     assert (DOCS / "controles.md").read_text(encoding="utf-8") == controles_markdown(), "voer 'make docs' uit"
+    assert (DOCS / "bladen.md").read_text(encoding="utf-8") == bladen_markdown(), "voer 'make docs' uit"
 
 
 def test_een_controle_die_een_onbekend_feitveld_leest_laadt_niet(regelmap, monkeypatch):

@@ -137,8 +137,8 @@ def regelset_markdown(regelset: Regelset) -> str:
 def controles_markdown() -> str:
     """The check vocabulary, from the check models themselves."""
     regels = ["# Soorten controles", "",
-              "Gemaakt uit `toetsing/regels/model.py` (`make docs`). Elke regel kiest onder `controles:` "
-              "een of meer van deze soorten.", ""]
+              "Gemaakt uit `toetsing/controles/` (`make docs`): elke soort is daar één klasse. Elke regel kiest "
+              "onder `controles:` een of meer van deze soorten.", ""]
     for soort, model in CONTROLE_SOORTEN.items():
         velden = [f"`{naam}`" + ("" if veld.is_required() else f" (mag weg; standaard {veld.default!r})")
                   for naam, veld in model.model_fields.items() if naam != "soort"]
@@ -148,10 +148,30 @@ def controles_markdown() -> str:
     return "\n".join(regels)
 
 
+def bladen_markdown() -> str:
+    """The werkplan's sheets and columns with every name toetsing accepts, from the contract itself."""
+    from toetsing.werkplan.contract import ALGEMEEN_FIELDS, TABLES
+
+    regels = ["# Bladen en kolommen van het werkplan", "",
+              "Gemaakt uit `toetsing/werkplan/contract.py` (`make docs`), de enige plek waar bladen, kolommen en hun "
+              "synoniemen staan. Hoofdletters, accenten, spaties en een `:` of `*` aan het eind tellen niet.", ""]
+    for tabel in TABLES:
+        regels += [f"## {tabel.sheet}", "", f"Andere namen voor het blad: {', '.join(tabel.sheet_names[1:]) or 'geen'}.", ""]
+        if tabel.uitleg:
+            regels += [tabel.uitleg, ""]
+        kolommen = ALGEMEEN_FIELDS if tabel.attribute is None else tabel.columns
+        kop = "veld" if tabel.attribute is None else "kolom"
+        regels += [f"| {kop} | soort | ook goed |", "|---|---|---|"]
+        regels += [f"| {k.label} | {k.kind.value} | {', '.join(k.names[1:]) or '–'} |" for k in kolommen]
+        regels.append("")
+    return "\n".join(regels)
+
+
 def schrijf_alles(map_: Path = DOCS) -> list[Path]:
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "controles.md").write_text(controles_markdown(), encoding="utf-8")
-    geschreven = [map_ / "controles.md"]
+    (map_ / "bladen.md").write_text(bladen_markdown(), encoding="utf-8")
+    geschreven = [map_ / "controles.md", map_ / "bladen.md"]
     for regelset_id in beschikbare_regelsets(standaard_map()):  # the shipped sets only, never an own folder
         pad = map_ / f"{regelset_id}.md"
         pad.write_text(regelset_markdown(laad_regelset(regelset_id, standaard_map())), encoding="utf-8")

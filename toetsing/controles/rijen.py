@@ -1,5 +1,6 @@
-"""Checks on every row of a sheet of rows (such as Activiteiten): each row fills, chooses
-or stays within what the rule asks."""
+"""Checks on the rows of a sheet of rows (such as Activiteiten): each row fills, chooses
+or stays within what the rule asks; with `per: plan` a demand on the plan as a whole,
+which one row meeting it satisfies."""
 from __future__ import annotations
 
 from typing import Literal
@@ -8,7 +9,8 @@ from pydantic import Field, model_validator
 
 from toetsing.controles.basis import Controle, elke_rij, registreer
 from toetsing.controles.kengetallen import Grenzen
-from toetsing.engine.patronen import bestaat, bestaat_niet, en, vergelijk
+from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
+from toetsing.status import Status
 from toetsing.tekst import normaliseer
 from toetsing.werkplan.contract import TABEL
 
@@ -17,6 +19,8 @@ RijTabel = Literal["activiteiten"]
 
 class _Rijen(Controle):
     tabel: RijTabel
+    # "rij": every row must meet it; "plan": a demand on the plan as a whole, which one row meeting it satisfies
+    per: Literal["rij", "plan"] = "rij"
 
     def bladen(self):
         return {TABEL[self.tabel].sheet}
@@ -39,8 +43,20 @@ class _Rijen(Controle):
         """(defects beyond an empty column, the demand in words)."""
         raise NotImplementedError
 
+    def goed(self):
+        """The pattern of a row that meets the demand (for `per: plan`)."""
+        raise ValueError(f"{self.soort} kan alleen per rij")
+
+    @model_validator(mode="after")
+    def _per_plan_kan(self):
+        if self.per == "plan":
+            self.goed()
+        return self
+
     def delen(self, c, regel):
         tabel = TABEL[self.tabel]
+        if self.per == "plan":
+            return self._voor_het_plan(regel, tabel)
         naamkolom = tabel.naamkolom
         wie = f"{naamkolom.capitalize()} '{{r.{naamkolom}}}'"
         gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,))
@@ -50,9 +66,25 @@ class _Rijen(Controle):
                         f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht)
 
 
+    def _voor_het_plan(self, regel, tabel):
+        _, verwacht = self.gebreken("")
+        goed = en(feit(tabel.feit), self.goed())
+        aanwezig = feit("tabel", {"tabel": tabel.feit})
+        naam = tabel.naamkolom
+        return [
+            Deel(regel.id, Status.voldaan, f"Het plan voldoet: {verwacht} ({naam.capitalize()} '{{r.{naam}}}').", verwacht,
+                 {"r": (naam, *self.gelezen_kolommen())}, [met("r", goed)]),
+            Deel(regel.id, Status.afwijkend, f"Geen regel op het blad {tabel.sheet} voldoet: {verwacht}.", verwacht,
+                 # the evidence: the rows that were looked at, by name, and what they hold in the column
+                 {"t": (naam, *self.gelezen_kolommen())}, [met("e", EINDE), met("t", aanwezig), niet("x", goed)]),
+            Deel(regel.id, Status.ontbreekt, f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht, {},
+                 [met("e", EINDE), niet("r", aanwezig)]),
+        ]
+
+
 @registreer
 class RijenIngevuld(_Rijen):
-    """Het blad `tabel` heeft rijen, en elke rij vult de genoemde kolommen."""
+    """Het blad `tabel` heeft rijen, en elke rij vult de genoemde kolommen (met `per: plan`: minstens één rij)."""
 
     soort: Literal["rijen-ingevuld"]
     kolommen: list[str] = Field(min_length=1)
@@ -62,6 +94,9 @@ class RijenIngevuld(_Rijen):
 
     def gebreken(self, wie):
         return [], " en ".join(self.kop(v) for v in self.kolommen) + " ingevuld"
+
+    def goed(self):
+        return en(*(bestaat(k) for k in self.kolommen))
 
 
 @registreer
@@ -94,7 +129,7 @@ class RijenDrempel(_Rijen, Grenzen):
 
 @registreer
 class RijenJa(_Rijen):
-    """Elke rij van het blad `tabel` heeft in `kolom` ja."""
+    """Elke rij van het blad `tabel` heeft in `kolom` ja (met `per: plan`: minstens één rij)."""
 
     soort: Literal["rijen-ja"]
     kolom: str
@@ -102,3 +137,6 @@ class RijenJa(_Rijen):
     def gebreken(self, wie):
         return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,))],
                 f"{self.kop(self.kolom)} = ja")
+
+    def goed(self):
+        return {self.kolom: True}

@@ -66,7 +66,7 @@ class VeldGelijk(_Veld):
 
 @registreer
 class VeldAantal(_Veld):
-    """Een lijstveld op het blad Algemeen (zoals Aanspreekpunt) noemt minimaal en/of maximaal zoveel namen."""
+    """Een veld op het blad Algemeen ligt tussen `minimaal` en/of `maximaal`: een getal (zoals Looptijd), of bij een lijstveld (zoals Aanspreekpunt) het aantal namen."""
 
     soort: Literal["veld-aantal"]
     minimaal: int | None = None

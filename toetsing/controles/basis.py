@@ -81,6 +81,21 @@ def drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: list[
     ]
 
 
+def een_goede_rij(regel: Regel, rij: Patroon, goed: Patroon, fout: list[Patroon], teksten: tuple[str, str, str],
+                  verwacht: str, bewijs: tuple[str, ...]) -> list[Deel]:
+    """The shape of "at least one row of this kind is right": voldaan on a right row; afwijkend
+    on a row that is wrong (in one of the ways of `fout`) when no row is right (the wrong row
+    is bound, so the engine leaves it out of the negation, and it cannot be right anyway);
+    ontbreekt when there is no such row."""
+    voldaan, afwijkend, ontbreekt = teksten
+    return [
+        Deel(regel.id, Status.voldaan, voldaan, verwacht, {"r": bewijs}, [met("r", en(rij, goed))]),
+        *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {"r": bewijs},
+               [met("e", EINDE), met("r", en(rij, f)), niet("x", en(rij, goed))]) for f in fout),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", rij)]),
+    ]
+
+
 def grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_dan: float | None):
     """(pattern within the bounds, one pattern per way of being outside, the bounds in words)."""
     goed, fout, woorden = [], [], []

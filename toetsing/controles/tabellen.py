@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.controles.basis import Controle, een_goede_rij, elke_rij, registreer
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
@@ -138,20 +138,14 @@ class UrenPerDeelopdracht(Controle):
     nr: int = Field(ge=1)
 
     def delen(self, c, regel):
-        rij = feit(TABEL["uren"].feit, {"onderdeel": str(self.nr)})
-        goed = en(rij, vergelijk("$gt", "uren", 0))
         naam = c.do_naam(self.nr)
-        verwacht = f"een regel voor {naam} met meer dan 0 uren"
-        return [
-            Deel(regel.id, Status.voldaan, f"Het blad Uren begroot {{gevonden}} uur voor {naam}.", verwacht,
-                 {"u": ("uren",)}, [met("u", goed)]),
-            *(Deel(regel.id, Status.afwijkend, f"Het blad Uren heeft een regel voor {naam}, maar met 0 uren of zonder "
-                   "uren: '{gevonden}'.", verwacht, {"u": ("onderdeel", "uren")},
-                   [met("e", EINDE), met("u", en(rij, fout)), niet("x", goed)])
-              for fout in (bestaat_niet("uren"), vergelijk("$lte", "uren", 0))),
-            Deel(regel.id, Status.ontbreekt, f"Het blad Uren heeft geen regel voor {naam}.", verwacht, {},
-                 [met("e", EINDE), niet("u", rij)]),
-        ]
+        return een_goede_rij(
+            regel, feit(TABEL["uren"].feit, {"onderdeel": str(self.nr)}), vergelijk("$gt", "uren", 0),
+            [bestaat_niet("uren"), vergelijk("$lte", "uren", 0)],
+            (f"Het blad Uren begroot {{r.uren}} uur voor {naam}.",
+             f"Het blad Uren heeft een regel voor {naam}, maar met 0 uren of zonder uren: '{{gevonden}}'.",
+             f"Het blad Uren heeft geen regel voor {naam}."),
+            f"een regel voor {naam} met meer dan 0 uren", ("onderdeel", "uren"))
 
 
 @registreer

@@ -101,7 +101,8 @@ def test_samen_alles_gedekt_en_eensluidend(tmp_path):
              _organisatie(tmp_path, "MEE", list(range(8, 14)), {"CJG-DIGITAAL": 5})]
     rapport = toets_gezamenlijk([lees_invoer(p) for p in paden])
     assert {b.regel: b.status for b in rapport.gezamenlijk.bevindingen} == {
-        "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan}
+        "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan,
+        "GEZAMENLIJK-JW-METING": Status.niet_van_toepassing}  # neither names a meetinstrument
     assert rapport.gezamenlijk.exitcode == 0
 
 

@@ -35,7 +35,7 @@ class DeelopdrachtenGedekt(_Deelopdracht):
 
 @registreer
 class KengetalEensluidend(_Kengetallen):
-    """Gezamenlijk: werkplannen die hetzelfde kengetal noemen, noemen hetzelfde getal. Twee verschillende getallen: afwijkend. Noemt geen enkel werkplan het: niet van toepassing."""
+    """Gezamenlijk: werkplannen die hetzelfde kengetal noemen, noemen hetzelfde getal (of dezelfde tekst, zoals de naam van een meetinstrument; hoofdletters tellen niet). Twee verschillende: afwijkend. Noemt geen enkel werkplan het: niet van toepassing."""
 
     gezamenlijk = True
     soort: Literal["kengetal-eensluidend"]
@@ -44,18 +44,22 @@ class KengetalEensluidend(_Kengetallen):
     def delen(self, c, regel):
         delen = []
         for code in self.codes:
-            genoemd = c.kengetal(code, bestaat("getal"))
-            verwacht = f"hetzelfde getal voor {code} in elk werkplan"
-            delen += [
-                Deel(regel.id, Status.voldaan, f"De werkplannen die {code} noemen, noemen allemaal {{a.getal}}.", verwacht,
-                     {"a": ("waarde",)}, [met("e", EINDE), met("a", genoemd),
-                                          niet("x", en(genoemd, vergelijk("$neq", "getal", {"a": "getal"})))]),
-                # b > a: each pair of different figures fires once
-                Deel(regel.id, Status.afwijkend,
-                     f"{code} ({c.regelset.kengetallen[code].omschrijving}) is {{a.getal}} in het werkplan van {{a.indiener}} "
-                     f"en {{b.getal}} in dat van {{b.indiener}}.", verwacht, {"a": ("waarde",), "b": ("waarde",)},
-                     [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", "getal", {"a": "getal"})))]),
-                Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt een getal voor {code}.",
-                     verwacht, {}, [met("e", EINDE), niet("a", genoemd)]),
-            ]
+            omschrijving = c.regelset.kengetallen[code].omschrijving
+            verwacht = f"hetzelfde getal of dezelfde tekst voor {code} in elk werkplan"
+            # a number and a text are compared each with their own kind; a code no werkplan fills is not applicable
+            for veld in ("getal", "tekst"):
+                genoemd = c.kengetal(code, bestaat(veld))
+                q = "'" if veld == "tekst" else ""
+                delen += [
+                    Deel(regel.id, Status.voldaan, f"De werkplannen die {code} noemen, noemen allemaal {q}{{a.{veld}}}{q}.",
+                         verwacht, {"a": ("waarde",)}, [met("e", EINDE), met("a", genoemd),
+                                                        niet("x", en(genoemd, vergelijk("$neq", veld, {"a": veld})))]),
+                    # b > a: each pair of different values fires once
+                    Deel(regel.id, Status.afwijkend,
+                         f"{code} ({omschrijving}) is {q}{{a.{veld}}}{q} in het werkplan van {{a.indiener}} "
+                         f"en {q}{{b.{veld}}}{q} in dat van {{b.indiener}}.", verwacht, {"a": ("waarde",), "b": ("waarde",)},
+                         [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", veld, {"a": veld})))]),
+                ]
+            delen.append(Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt {code}.", verwacht,
+                              {}, [met("e", EINDE), niet("a", c.kengetal(code, {"ingevuld": True}))]))
         return delen

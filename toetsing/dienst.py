@@ -47,14 +47,19 @@ def lees_en_toets(invoer: Invoer, regelset_id: str | None = None) -> tuple[Werkp
 def toets_opnieuw(invoer: Invoer, vorige: Invoer, regelset_id: str | None = None) -> Rapport:
     """A hertoetsing: the werkplan's report with what changed since the previous toetsing, given
     as its JSON report or as the earlier werkplan (toetst with the same rule set)."""
-    from toetsing.vergelijking import is_json, lees_rapport, met_vergelijking
+    from toetsing.vergelijking import met_vergelijking
 
     rapport = toets_bestand(invoer, regelset_id)
+    return met_vergelijking(vorig_rapport(vorige, rapport.opdracht), rapport, vorige.naam)
+
+
+def vorig_rapport(vorige: Invoer, regelset_id: str) -> Rapport:
+    """The report of the previous toetsing: its JSON as it was, or the earlier werkplan toetst now."""
+    from toetsing.vergelijking import is_json, lees_rapport
+
     if is_json(vorige):
-        vorig = lees_rapport(vorige)
-    else:
-        vorig = toets_werkplan(lees_werkplan(vorige), engine_voor(rapport.opdracht), sha256=vorige.sha256)
-    return met_vergelijking(vorig, rapport, vorige.naam)
+        return lees_rapport(vorige)
+    return toets_werkplan(lees_werkplan(vorige), engine_voor(regelset_id), sha256=vorige.sha256)
 
 
 def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None) -> Rapport:

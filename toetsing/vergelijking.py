@@ -42,8 +42,8 @@ def met_vergelijking(vorig: Rapport, nieuw: Rapport, naam: str) -> Rapport:
     """The new report with what changed since `vorig`; `naam` is the file the earlier report came from."""
     if vorig.opdracht != nieuw.opdracht:
         raise ToetsingFout(f"{naam}: dit rapport is getoetst met de regelset {vorig.opdracht}, het werkplan nu met "
-                           f"{nieuw.opdracht}. Vergelijk alleen toetsingen met dezelfde regelset (kies die met "
-                           "--opdracht).")
+                           f"{nieuw.opdracht}. Vergelijk alleen toetsingen met dezelfde regelset: kies bij het "
+                           "toetsen dezelfde opdracht als de vorige keer.")
     return nieuw.model_copy(update={"vergelijking": vergelijk(vorig, nieuw)})
 
 

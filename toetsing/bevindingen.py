@@ -72,6 +72,32 @@ class Ontvangst(BaseModel):
     toezegging_sha256: str | None = None
 
 
+class Celwijziging(BaseModel):
+    """A cell that both reports quote, with another value now."""
+
+    cel: str  # "Kengetallen!C4"
+    was: str
+    nu: str
+    regels: list[str]  # the rules that quote it, in either report
+
+
+class Vergelijking(BaseModel):
+    """A hertoetsing: what changed since the previous toetsing (toetsing/vergelijking.py).
+    Rule ids by what happened to them; open means ontbreekt or afwijkend."""
+
+    vorige: str  # the earlier report's werkplan
+    vorige_sha256: str = ""
+    vorige_getoetst_op: datetime | None = None
+    opgelost: list[str] = []  # open before, not now
+    nog_open: list[str] = []  # open before and now
+    nieuw: list[str] = []  # open now, not before
+    cellen: list[Celwijziging] = []
+
+    @field_serializer("vorige_getoetst_op", when_used="json")
+    def _tijd(self, tijd: datetime | None) -> str | None:
+        return tijd.isoformat(timespec="seconds") if tijd else None
+
+
 class Rapport(BaseModel):
     opdracht: str
     opdracht_titel: str
@@ -84,6 +110,7 @@ class Rapport(BaseModel):
     bevindingen: list[Bevinding]
     meldingen: list[Melding] = []
     ontvangst: Ontvangst | None = None
+    vergelijking: Vergelijking | None = None  # a hertoetsing: since the previous toetsing
 
     def telling(self) -> dict[str, int]:
         tellers = {s.value: 0 for s in Status}

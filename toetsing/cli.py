@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="meer werkplannen: elk wordt getoetst, met één samenvatting (en met -o MAP een rapport per werkplan)")
     t.add_argument("--gezamenlijk", action="store_true",
                    help="toets de werkplannen samen, als delen van één gezamenlijke opdracht (wie doet welke deelopdracht)")
+    t.add_argument("--vorige", type=Path, metavar="OUD",
+                   help="vergelijk met de vorige toetsing: het rapport daarvan (--formaat json) of het vorige werkplan")
     t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
     _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan")
 
@@ -165,7 +167,16 @@ def _toets(args) -> int:
     from toetsing.dienst import lees_invoer, toets_bestand
 
     if args.meer or args.gezamenlijk or args.werkplan.is_dir():
+        if args.vorige:
+            from toetsing.fouten import ToetsingFout
+
+            raise ToetsingFout("--vorige hoort bij één werkplan: toets het nieuwe werkplan apart met --vorige.")
         return _toets_meer(args)
+    if args.vorige:
+        from toetsing.dienst import toets_opnieuw
+
+        return _lever(args, lambda: toets_opnieuw(lees_invoer(args.werkplan), lees_invoer(args.vorige), args.opdracht),
+                      invoer=[args.werkplan, args.vorige])
 
     return _lever(args, lambda: toets_bestand(lees_invoer(args.werkplan), args.opdracht))
 

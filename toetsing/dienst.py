@@ -26,7 +26,7 @@ from toetsing.oordeel import beoordeel
 from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.werkplan.model import Werkplan
 
-__all__ = ["Invoer", "lees_invoer", "toets_bestand", "toets_verantwoording_bestand", "toets_gezamenlijk",
+__all__ = ["Invoer", "lees_invoer", "toets_bestand", "toets_opnieuw", "toets_verantwoording_bestand", "toets_gezamenlijk",
            "engine_voor", "kies_regelset", "toets_werkplan", "toets_verantwoording"]
 
 
@@ -42,6 +42,24 @@ def lees_en_toets(invoer: Invoer, regelset_id: str | None = None) -> tuple[Werkp
     werkplan = lees_werkplan(invoer)
     engine = engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze())
     return werkplan, toets_werkplan(werkplan, engine, sha256=invoer.sha256)
+
+
+def toets_opnieuw(invoer: Invoer, vorige: Invoer, regelset_id: str | None = None) -> Rapport:
+    """A hertoetsing: the werkplan's report with what changed since the previous toetsing, given
+    as its JSON report or as the earlier werkplan (toetst with the same rule set)."""
+    from toetsing.vergelijking import met_vergelijking
+
+    rapport = toets_bestand(invoer, regelset_id)
+    return met_vergelijking(vorig_rapport(vorige, rapport.opdracht), rapport, vorige.naam)
+
+
+def vorig_rapport(vorige: Invoer, regelset_id: str) -> Rapport:
+    """The report of the previous toetsing: its JSON as it was, or the earlier werkplan toetst now."""
+    from toetsing.vergelijking import is_json, lees_rapport
+
+    if is_json(vorige):
+        return lees_rapport(vorige)
+    return toets_werkplan(lees_werkplan(vorige), engine_voor(regelset_id), sha256=vorige.sha256)
 
 
 def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None) -> Rapport:

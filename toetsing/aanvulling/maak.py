@@ -15,20 +15,22 @@ from toetsing.aanvulling.model import Aanvullingsverzoek, Groep, Onderdeel, Punt
 from toetsing.aanvulling.termijn import MAANDEN, Termijn, bereken, dag_nl, datum_nl
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.fouten import ToetsingFout
+from toetsing.lezen.invoer import Invoer
 from toetsing.regels.model import Regelset, Status
 
 SJABLOON = "brief.docx"  # the gemeente's letterhead, beside regelset.yaml
 OPEN = (Status.ontbreekt, Status.afwijkend)
 
 
-def maak_aanvulling(pad: Path, opdracht: str | None, datum: date, dagen: int | None = None,
+def maak_aanvulling(pad: Path | Invoer, opdracht: str | None, datum: date, dagen: int | None = None,
                     uiterlijk: date | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
-    """The letter for one werkplan and the gemeente's Word template (None: there is none).
-    No letter (None) when every demand is voldaan: there is nothing to ask."""
+    """The letter for one werkplan (a path, or its bytes as the web page has them) and the
+    gemeente's Word template (None: there is none). No letter (None) when every demand is
+    voldaan: there is nothing to ask."""
     from toetsing.dienst import lees_en_toets, lees_invoer
     from toetsing.regels.laden import laad_regelset
 
-    werkplan, rapport = lees_en_toets(lees_invoer(pad), opdracht)
+    werkplan, rapport = lees_en_toets(pad if isinstance(pad, Invoer) else lees_invoer(pad), opdracht)
     if not any(b.status in OPEN for b in rapport.bevindingen):
         return None, None
     regelset = laad_regelset(rapport.opdracht)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
+from toetsing.rapport import weergave
 from toetsing.rapport.weergave import TEKEN, groepen, kop, ook, oordeel, titel
 from toetsing.status import Status
 
@@ -24,6 +25,8 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     for label, waarde in kop(rapport):
         tabel.add_row(label, Text(waarde))  # Text: a werkplan's own words are never read as rich markup
     console.print(Panel(tabel, title=titel(rapport), title_align="left"))
+    if rapport.vergelijking:
+        _vergelijking(rapport, console)
 
     telling = rapport.telling()
     samen = Table(title="Samenvatting", title_justify="left", show_header=True)
@@ -69,3 +72,18 @@ def _bevinding(b: Bevinding) -> Group:
     if b.bewijs:
         delen.append(Text(f"      Cellen: {', '.join(b.bewijs)}", style="cyan"))
     return Group(*delen)
+
+
+def _vergelijking(rapport: Rapport, console: Console) -> None:
+    """A hertoetsing opens with what changed since the previous toetsing."""
+    console.print(Text(weergave.VERGELIJKING, style="bold underline"))
+    console.print(Text(weergave.vergelijking_kop(rapport)))
+    for kop_, bevindingen in weergave.vergelijking_groepen(rapport):
+        console.print(Text(f"{kop_} ({len(bevindingen)})", style="bold"))
+        for b in bevindingen:
+            console.print(Text(f"  {TEKEN[b.status]} {b.status.value:<12} {b.regel}  {b.titel}"))
+    cellen = rapport.vergelijking.cellen
+    console.print(Text(f"Cellen met een andere waarde ({len(cellen)})", style="bold"))
+    for c in cellen:
+        console.print(Text(f"  {c.cel}: was {weergave.waarde(c.was)}, nu {weergave.waarde(c.nu)} "
+                           f"({', '.join(c.regels)})"))

@@ -35,6 +35,8 @@ def als_xlsx(rapport: Rapport) -> bytes:
     schrijf_samenvatting(samenvatting, rapport, per_onderdeel=True)
     afdrukken(samenvatting, kopregel=None)
     schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1)
+    if rapport.vergelijking:
+        schrijf_vergelijking(wb.create_sheet(weergave.VERGELIJKING, 0), rapport)
     geen_formules(wb)
     return opslaan(wb)
 
@@ -136,6 +138,33 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
             ws.cell(rij, 2, waarde)
             rij += 1
     return rij + 1
+
+
+def schrijf_vergelijking(ws: Worksheet, rapport: Rapport) -> None:
+    """A hertoetsing: the rules by what happened to them, then the cells whose value changed."""
+    for kolom, breedte in zip("ABCD", (30, 50, 50, 30)):
+        ws.column_dimensions[kolom].width = breedte
+    ws["A1"] = weergave.VERGELIJKING
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = weergave.vergelijking_kop(rapport)
+    rij = 4
+    for kop, bevindingen in weergave.vergelijking_groepen(rapport):
+        ws.cell(rij, 1, f"{kop} ({len(bevindingen)})").font = VET
+        rij += 1
+        for b in bevindingen:
+            ws.cell(rij, 1, b.regel)
+            ws.cell(rij, 2, b.titel).alignment = BOVEN
+            kleur(ws.cell(rij, 3, weergave.statuswoord(b.status)), b.status)
+            rij += 1
+        rij += 1
+    cellen = rapport.vergelijking.cellen
+    ws.cell(rij, 1, f"Cellen met een andere waarde ({len(cellen)})").font = VET
+    rij = _koprij(ws, rij + 1, ["Cel", "Was", "Nu", "Regels"])
+    for c in cellen:
+        for kolom, waarde in enumerate((c.cel, weergave.waarde(c.was), weergave.waarde(c.nu), ", ".join(c.regels)), 1):
+            ws.cell(rij, kolom, waarde).alignment = BOVEN
+        rij += 1
+    afdrukken(ws, kopregel=None)
 
 
 def _koprij(ws: Worksheet, rij: int, koppen: list[str]) -> int:

@@ -96,3 +96,30 @@ def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
           if o.toezegging_bestand else []),
         ("Getoetst op", o.getoetst_op.strftime(DATUM)),
     ]
+
+
+# --- a hertoetsing: since the previous toetsing ----------------------------------------------
+
+VERGELIJKING = "Sinds de vorige toetsing"
+
+
+def vergelijking_kop(rapport: Rapport) -> str:
+    v = rapport.vergelijking
+    tijd = f", getoetst op {v.vorige_getoetst_op.strftime(DATUM)}" if v.vorige_getoetst_op else ""
+    return f"Vergeleken met de vorige toetsing van {v.vorige}{tijd}."
+
+
+def vergelijking_groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
+    """Opgelost, nog open and nieuw, each with the rules' bevindingen as they are now."""
+    v = rapport.vergelijking
+    nu = {b.regel: b for b in rapport.bevindingen}
+    return [(kop, [nu[r] for r in regels]) for kop, regels in (
+        ("Opgelost: was niet in orde, is nu in orde", v.opgelost),
+        ("Nog open: was niet in orde, is nog steeds niet in orde", v.nog_open),
+        ("Nieuw: was in orde, is nu niet in orde", v.nieuw),
+    )]
+
+
+def waarde(tekst: str) -> str:
+    """A cell's value in a sentence: quoted, or 'niets' when it was empty."""
+    return f"„{tekst}”" if tekst else "niets"

@@ -12,12 +12,15 @@ See docs/web.md.
 from __future__ import annotations
 
 import base64
+import binascii
 import logging
 import threading
 import traceback
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path, PureWindowsPath
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
@@ -29,19 +32,23 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from toetsing import __version__
+from toetsing.aanvulling import inhoud as brief
+from toetsing.aanvulling.maak import maak_aanvulling
 from toetsing.bevindingen import Rapport
-from toetsing.dienst import Invoer, toets_bestand, toets_gezamenlijk
+from toetsing.dienst import Invoer, toets_bestand, toets_gezamenlijk, vorig_rapport
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
 from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
+from toetsing.vergelijking import met_vergelijking
 
 UPLOAD_GRENS = 20 * 1024 * 1024  # bytes per request, all werkplannen together
 MAX_BESTANDEN = 20
 # Chromium follows no URL longer than 2 MB, a data: link included
 DATA_URL_GRENS = 2 * 1024 * 1024
 XLSX = formaten.formaat("xlsx").mediatype
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 KOPPEN = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -88,6 +95,8 @@ class Uitslag:
     rapport: Rapport
     downloads: list[Download]
     macros: bool = False  # the werkplan had macros, which the annotated copy leaves out
+    # for the form asking for the aanvullingsverzoek: the werkplan's bytes travel in the page (base64)
+    werkplan: str = ""
 
 
 def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
@@ -109,12 +118,38 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
                 # each upload under its own name: every message names the file as uploaded
                 invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
+                vorige = formulier.get("vorige")
+                vorige = (Invoer(_bestandsnaam(vorige.filename), await vorige.read())
+                          if isinstance(vorige, UploadFile) and vorige.filename else None)
         except HTTPException:  # Starlette's own, in English: too many files or a broken form
             raise Invoerfout(f"Het formulier kon niet worden gelezen. Kies hoogstens {MAX_BESTANDEN} werkplannen "
                              "en probeer het opnieuw.", "werkplan") from None
         if not invoeren:
             raise Invoerfout("Kies een werkplan: een Excel-bestand (.xlsx).", "werkplan")
-        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, invoeren, opdracht))
+        if vorige and len(invoeren) > 1:
+            raise Invoerfout("Een vorige toetsing kunt u alleen vergelijken met één werkplan. Kies één werkplan, "
+                             "of laat de vorige toetsing leeg.", "vorige")
+        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, invoeren, opdracht, vorige))
+
+    @app.post("/aanvulling")
+    async def aanvulling(request: Request):
+        """The aanvullingsverzoek (Word) for the werkplan the result page carries."""
+        try:
+            async with request.form(max_files=0, max_fields=6, max_part_size=2 * upload_grens) as formulier:
+                invoer = Invoer(_bestandsnaam(str(formulier.get("naam", ""))),
+                                base64.b64decode(str(formulier.get("werkplan", "")), validate=True))
+                opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
+                dagen, datum = _termijn(formulier.get("termijn")), _briefdatum(formulier.get("datum"))
+        except (HTTPException, binascii.Error):
+            raise Invoerfout("Het formulier voor de brief kon niet worden gelezen. Toets het werkplan opnieuw en "
+                             "vraag daarna de brief.", "werkplan") from None
+        if not invoer.inhoud:
+            raise Invoerfout("Toets eerst het werkplan; daarna kunt u de brief vragen.", "werkplan")
+        verzoek, sjabloon = await run_in_threadpool(_aanvulling, invoer, opdracht, datum, dagen)
+        naam = f"{Path(invoer.naam).stem}-aanvulling.docx"
+        return Response(brief(verzoek, "docx", sjabloon), media_type=DOCX,
+                        headers={"Content-Disposition": f"attachment; filename=\"aanvulling.docx\"; "
+                                                        f"filename*=UTF-8''{quote(naam)}"})
 
     @app.get("/sjabloon")
     def sjabloon(request: Request):
@@ -187,9 +222,34 @@ def _bestandsnaam(naam: str) -> str:
     return naam if naam.strip(".") else "werkplan.xlsx"
 
 
-def _toets(invoeren: list[Invoer], opdracht: str) -> dict:
-    """One werkplan: its report. Several: a joint toetsing (`samen`, with the joint rules'
-    report as `gezamenlijk`), and each werkplan's own report."""
+def _termijn(waarde) -> int:
+    tekst = str(waarde or "").strip()
+    if not tekst.isdigit() or not 1 <= int(tekst) <= 365:
+        raise Invoerfout("Geef als termijn een aantal dagen van 1 tot en met 365, bijvoorbeeld 14. Toets het "
+                         "werkplan opnieuw en vraag daarna de brief.", "werkplan")
+    return int(tekst)
+
+
+def _briefdatum(waarde) -> date:
+    try:
+        return date.fromisoformat(str(waarde or ""))
+    except ValueError:
+        raise Invoerfout("Geef de datum van de brief, bijvoorbeeld 11-12-2019. Toets het werkplan opnieuw en "
+                         "vraag daarna de brief.", "werkplan") from None
+
+
+def _aanvulling(invoer: Invoer, opdracht: str, datum: date, dagen: int):
+    with _EEN_TEGELIJK:
+        verzoek, sjabloon = maak_aanvulling(invoer, opdracht or None, datum, dagen)
+    if verzoek is None:
+        raise Invoerfout("Alle eisen zijn voldaan: er is niets om aan te vullen. Er is geen brief gemaakt.", "werkplan")
+    return verzoek, sjabloon
+
+
+def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None) -> dict:
+    """One werkplan: its report, compared with the previous toetsing when `vorige` is given.
+    Several: a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`), and
+    each werkplan's own report."""
     namen = [invoer.naam for invoer in invoeren]
     dubbel = next((naam for naam in namen if namen.count(naam) > 1), None)
     if dubbel:
@@ -197,15 +257,28 @@ def _toets(invoeren: list[Invoer], opdracht: str) -> dict:
     with _EEN_TEGELIJK:
         if len(invoeren) == 1:
             samen, rapporten = None, [toets_bestand(invoeren[0], opdracht or None)]
+            if vorige:
+                rapporten = [_vergelijk(vorige, rapporten[0])]
         else:
             samen = toets_gezamenlijk(invoeren, opdracht or None)
             rapporten = samen.werkplannen
     uitslagen = [Uitslag(r, _downloads(r, i.inhoud), heeft_macros(i.inhoud)) for r, i in zip(rapporten, invoeren)]
     if samen is None:
-        return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen}
+        u = uitslagen[0]
+        if u.rapport.exitcode:  # something to ask for: the page offers the letter
+            u = Uitslag(u.rapport, u.downloads, u.macros, base64.b64encode(invoeren[0].inhoud).decode("ascii"))
+        return {"samen": None, "gezamenlijk": None, "uitslagen": [u]}
     downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
                            f.gezamenlijk(samen, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
     return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
+
+
+def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:
+    """The report with what changed since the previous toetsing; what is wrong with that file is said at its field."""
+    try:
+        return met_vergelijking(vorig_rapport(vorige, rapport.opdracht), rapport, vorige.naam)
+    except ToetsingFout as fout:
+        raise Invoerfout(str(fout), "vorige") from None
 
 
 def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
@@ -289,6 +362,6 @@ def _pad(context, naam: str, **params) -> str:
 # the report's own templates too: the result page renders a report as the HTML report does
 _sjablonen = Jinja2Templates(env=als_html.omgeving(MAP / "templates"))
 _sjablonen.env.globals.update(
-    pad=_pad, versie=__version__, max_bestanden=MAX_BESTANDEN,
+    pad=_pad, versie=__version__, max_bestanden=MAX_BESTANDEN, vandaag=lambda: date.today().isoformat(),
     opdrachten=lambda: [(i, _regelset(i).titel) for i in beschikbare_regelsets()],
 )

@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("annoteer", help="maak een kopie van het werkplan met de bevindingen in de cellen")
     a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    a.add_argument("--beoordeling", type=Path, metavar="FORMULIER", help="het ingevulde beoordelingsformulier")
     _opdracht_optie(a)
     _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
 
@@ -302,7 +303,7 @@ def _annoteer(args) -> int:
 
     doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-getoetst.xlsx"))
     invoer = lees_invoer(args.werkplan)  # the copy is made of the bytes that were judged
-    rapport = toets_bestand(invoer, args.opdracht)
+    rapport = _met_beoordeling(args, lambda: toets_bestand(invoer, args.opdracht))()
     _schrijf(args, doel, annoteer(rapport, invoer.inhoud), "Het getoetste werkplan")
     if heeft_macros(invoer.inhoud):
         print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)

@@ -7,7 +7,7 @@ dumped (rapport/als_json.py): a field added here is in the JSON, none is left ou
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, computed_field, field_serializer
@@ -38,6 +38,23 @@ class Deelbevinding(BaseModel):
     details: list[Bewijs] = []
 
 
+class Beoordeling(BaseModel):
+    """The officer's judgement from the beoordelingsformulier (toetsing/beoordeling/).
+    `verouderd`: the werkplan's cells or the rule changed since the form was made, so it is
+    shown with its `reden` but not applied."""
+
+    oordeel: Status
+    motivering: str = ""
+    beoordelaar: str
+    datum: date | None = None
+    verouderd: bool = False
+    reden: str = ""
+
+    @property
+    def geldt(self) -> bool:
+        return not self.verouderd
+
+
 class Bevinding(BaseModel):
     """A rule's outcome: the most serious status among its parts (ontbreekt before
     afwijkend before voldaan). `toelichting`, `bewijs` and `details` are those of the parts
@@ -56,6 +73,30 @@ class Bevinding(BaseModel):
     deelopdracht_naam: str | None = None
     details: list[Bewijs] = []
     delen: list[Deelbevinding] = []
+    beoordeling: Beoordeling | None = None
+
+    @computed_field
+    @property
+    def eindstatus(self) -> Status:
+        """The officer's oordeel where it holds, else the program's outcome."""
+        return self.beoordeling.oordeel if self.beoordeling and self.beoordeling.geldt else self.status
+
+
+TE_BEOORDELEN = "te beoordelen"
+
+
+class HandmatigeEis(BaseModel):
+    """A demand of the rule set's `niet_toetsbaar` list, as the officer judged it (or not yet)."""
+
+    id: str
+    eis: str
+    bron: str
+    beoordeling: Beoordeling | None = None
+
+    @computed_field
+    @property
+    def eindstatus(self) -> str:
+        return self.beoordeling.oordeel.value if self.beoordeling and self.beoordeling.geldt else TE_BEOORDELEN
 
 
 class Ontvangst(BaseModel):
@@ -70,6 +111,9 @@ class Ontvangst(BaseModel):
     # for a verantwoording: the werkplan it was compared with
     toezegging_bestand: str | None = None
     toezegging_sha256: str | None = None
+    # the officer's beoordelingsformulier merged into the report
+    beoordeling_bestand: str | None = None
+    beoordeling_sha256: str | None = None
 
 
 class Celwijziging(BaseModel):
@@ -111,12 +155,19 @@ class Rapport(BaseModel):
     meldingen: list[Melding] = []
     ontvangst: Ontvangst | None = None
     vergelijking: Vergelijking | None = None  # a hertoetsing: since the previous toetsing
+    # with a beoordelingsformulier: the niet_toetsbaar demands, judged or still te beoordelen
+    handmatig: list[HandmatigeEis] = []
 
     def telling(self) -> dict[str, int]:
+        """Per eindstatus: the officer's oordeel where given, else the program's."""
         tellers = {s.value: 0 for s in Status}
         for b in self.bevindingen:
-            tellers[b.status.value] += 1
+            tellers[b.eindstatus.value] += 1
         return tellers
+
+    @property
+    def te_beoordelen(self) -> list[HandmatigeEis]:
+        return [e for e in self.handmatig if e.eindstatus == TE_BEOORDELEN]
 
     @computed_field
     @property
@@ -131,8 +182,10 @@ class Rapport(BaseModel):
 
     @property
     def exitcode(self) -> int:
-        """0 when every applicable bevinding is voldaan, else 1."""
-        return int(any(b.status in (Status.afwijkend, Status.ontbreekt) for b in self.bevindingen))
+        """0 when every applicable bevinding is voldaan, else 1, by eindstatus (demands still te
+        beoordelen do not count: the writers name them)."""
+        return int(any(b.eindstatus in (Status.afwijkend, Status.ontbreekt) for b in self.bevindingen)
+                   or any(e.eindstatus in (Status.afwijkend.value, Status.ontbreekt.value) for e in self.handmatig))
 
     @field_serializer("getoetst_op", when_used="json")
     def _tijd(self, tijd: datetime) -> str:

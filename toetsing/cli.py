@@ -1,6 +1,6 @@
 """Command line: `toetsing toets`, `toetsing regels`, `toetsing opdrachten`,
 `toetsing annoteer`, `toetsing sjabloon`, `toetsing aanvulling` (the letter asking for what is
-missing), `toetsing web` (the same in the browser).
+missing), `toetsing beoordeling` (the officer's form), `toetsing web` (the same in the browser).
 
 Exit status: 0 every bevinding voldaan, 1 something ontbreekt or is afwijkend, 2 the
 werkplan or the rules cannot be read. Errors are one Dutch message, never a traceback.
@@ -36,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
     _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan")
 
+    o = sub.add_parser("beoordeling", help="maak het beoordelingsformulier (.xlsx) waarin de medewerker zijn oordeel geeft")
+    o.add_argument("werkplan", type=Path, help="het werkplan (.xlsx), of met --werkplan de verantwoording")
+    o.add_argument("--werkplan", dest="toezegging", type=Path,
+                   help="voor een verantwoording: het werkplan waarop de subsidie is verleend (.xlsx)")
+    _opdracht_optie(o)
+    _uitvoer_opties(o, "het formulier (standaard: de naam van het werkplan met -beoordeling, in dezelfde map)")
+
     r = sub.add_parser("regels", help="toon de regels van een opdracht, met hun bron; of controleer regelbestanden",
                        description="toetsing regels REGELSET toont de regels. toetsing regels controleer [MAP] "
                                    "controleert de regelbestanden in MAP (standaard: de meegeleverde): schema, "
@@ -55,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("annoteer", help="maak een kopie van het werkplan met de bevindingen in de cellen")
     a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    a.add_argument("--beoordeling", type=Path, metavar="FORMULIER", help="het ingevulde beoordelingsformulier")
     _opdracht_optie(a)
     _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
 
@@ -99,6 +107,9 @@ def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapp
                    help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
     _uitvoer_opties(p, uitvoer)
     p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
+    p.add_argument("--beoordeling", type=Path, metavar="FORMULIER",
+                   help="het ingevulde beoordelingsformulier (toetsing beoordeling): het oordeel van de medewerker "
+                        "staat dan naast de uitkomst van de toetsing")
 
 
 def _opdracht_optie(p: argparse.ArgumentParser) -> None:
@@ -144,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         with _eigen_regels(args):
             return {"toets": _toets, "regels": _regels, "opdrachten": _opdrachten, "annoteer": _annoteer,
                     "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording,
-                    "aanvulling": _aanvulling}[args.opdracht_cmd](args)
+                    "aanvulling": _aanvulling, "beoordeling": _beoordeling}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
         print(f"toetsing: {fout}", file=sys.stderr)
         return 2
@@ -171,21 +182,58 @@ def _toets(args) -> int:
             from toetsing.fouten import ToetsingFout
 
             raise ToetsingFout("--vorige hoort bij één werkplan: toets het nieuwe werkplan apart met --vorige.")
+        if args.beoordeling:
+            from toetsing.fouten import ToetsingFout
+
+            raise ToetsingFout("Een beoordelingsformulier (--beoordeling) hoort bij één werkplan; toets het werkplan "
+                               "apart.")
         return _toets_meer(args)
     if args.vorige:
         from toetsing.dienst import toets_opnieuw
 
-        return _lever(args, lambda: toets_opnieuw(lees_invoer(args.werkplan), lees_invoer(args.vorige), args.opdracht),
-                      invoer=[args.werkplan, args.vorige])
+        # an officer's judgements whose cells did not change carry over (beoordeling.samenvoegen)
+        return _lever(args, _met_beoordeling(
+            args, lambda: toets_opnieuw(lees_invoer(args.werkplan), lees_invoer(args.vorige), args.opdracht)),
+            invoer=[args.werkplan, args.vorige])
 
-    return _lever(args, lambda: toets_bestand(lees_invoer(args.werkplan), args.opdracht))
+    return _lever(args, _met_beoordeling(args, lambda: toets_bestand(lees_invoer(args.werkplan), args.opdracht)))
 
 
 def _verantwoording(args) -> int:
     from toetsing.dienst import lees_invoer, toets_verantwoording_bestand
 
-    return _lever(args, lambda: toets_verantwoording_bestand(lees_invoer(args.verantwoording),
-                                                             lees_invoer(args.werkplan), args.opdracht))
+    return _lever(args, _met_beoordeling(args, lambda: toets_verantwoording_bestand(
+        lees_invoer(args.verantwoording), lees_invoer(args.werkplan), args.opdracht)))
+
+
+def _met_beoordeling(args, toets):
+    """The toetsing, with the officer's filled beoordelingsformulier merged in when given."""
+    if not args.beoordeling:
+        return toets
+
+    def samen():
+        from toetsing.beoordeling.samenvoegen import met_beoordeling
+        from toetsing.dienst import lees_invoer
+
+        formulier = lees_invoer(args.beoordeling)  # first: a missing form fails before the work
+        return met_beoordeling(toets(), formulier)
+    return samen
+
+
+def _beoordeling(args) -> int:
+    """The beoordelingsformulier for a werkplan (or, with --werkplan, a verantwoording)."""
+    from toetsing.beoordeling.formulier import maak_formulier
+    from toetsing.dienst import engine_voor, lees_invoer, toets_bestand, toets_verantwoording_bestand
+
+    invoer = lees_invoer(args.werkplan)
+    if args.toezegging:
+        rapport = toets_verantwoording_bestand(invoer, lees_invoer(args.toezegging), args.opdracht)
+    else:
+        rapport = toets_bestand(invoer, args.opdracht)
+    doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-beoordeling.xlsx"))
+    _schrijf(args, doel, maak_formulier(rapport, engine_voor(rapport.opdracht, rapport.stuk).regelset), "Het beoordelingsformulier",
+             invoer=[p for p in (args.werkplan, args.toezegging) if p])
+    return 0
 
 
 def _lever(args, toets, inhoud=None, toon=None, invoer=None) -> int:
@@ -268,7 +316,7 @@ def _annoteer(args) -> int:
 
     doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-getoetst.xlsx"))
     invoer = lees_invoer(args.werkplan)  # the copy is made of the bytes that were judged
-    rapport = toets_bestand(invoer, args.opdracht)
+    rapport = _met_beoordeling(args, lambda: toets_bestand(invoer, args.opdracht))()
     _schrijf(args, doel, annoteer(rapport, invoer.inhoud), "Het getoetste werkplan")
     if heeft_macros(invoer.inhoud):
         print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)

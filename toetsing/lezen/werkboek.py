@@ -295,6 +295,14 @@ def _caused_by(error: BaseException | None, kind: type[BaseException] | tuple[ty
     return False
 
 
+def open_veilig(invoer: Invoer) -> openpyxl.Workbook:
+    """Any workbook toetsing reads besides a werkplan (the beoordelingsformulier), with the
+    same checks: values only, refused as a werkplan is when damaged or hostile."""
+    _check_bytes(invoer.naam, invoer.inhoud)
+    _check_archive(invoer.naam, invoer.inhoud)
+    return _load(invoer.naam, invoer.inhoud, data_only=True)
+
+
 class Workbook:
     """A werkplan workbook, opened with the cached values of formulas (data_only)."""
 

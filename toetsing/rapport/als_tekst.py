@@ -9,7 +9,7 @@ from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.rapport import weergave
-from toetsing.rapport.weergave import TEKEN, groepen, kop, ook, oordeel, titel
+from toetsing.rapport.weergave import TEKEN, beoordeling, groepen, handmatig, kop, ook, oordeel, titel
 from toetsing.status import Status
 
 KLEUR = {
@@ -42,17 +42,24 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
             console.print(Text(f"  • {melding}"))
 
     for groep, bevindingen in groepen(rapport):
-        getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]
+        getoond = [b for b in bevindingen if alles or {b.status, b.eindstatus} & {Status.afwijkend, Status.ontbreekt}]
         if getoond:
             console.print(Text(f"\n{groep}", style="bold underline"))
         for b in getoond:
             console.print(_bevinding(b))
 
+    if rapport.handmatig:
+        console.print(Text("\nEisen die alleen de medewerker kan beoordelen", style="bold underline"))
+        for eis_id, eis, status, wat in handmatig(rapport):
+            console.print(Text(f"  {status.upper():<14} {eis_id}  {eis}" + (f"\n      {wat}" if wat else "")))
+
     console.print(Text(f"\n{oordeel(rapport)}", style="bold"))
     if rapport.ontvangst:
         o = rapport.ontvangst
         console.print(Text(f"toetsing {o.toetsing_versie} · regelset {o.regelset} ({o.regelset_vingerafdruk[:12]}) · "
-                           f"{o.bestand} (sha256 {o.bestand_sha256[:12]})", style="bright_black"))
+                           f"{o.bestand} (sha256 {o.bestand_sha256[:12]})"
+                           + (f" · {o.beoordeling_bestand} (sha256 {(o.beoordeling_sha256 or '')[:12]})"
+                              if o.beoordeling_bestand else ""), style="bright_black"))
 
 
 def _bevinding(b: Bevinding) -> Group:
@@ -61,6 +68,8 @@ def _bevinding(b: Bevinding) -> Group:
     regel.append(f" {b.regel}", style="bold")
     regel.append(f"  {b.titel}")
     delen = [regel]
+    if b.beoordeling:
+        delen.append(Text(f"      {beoordeling(b.beoordeling)}", style="bold"))
     if b.status not in (Status.voldaan, Status.niet_van_toepassing):
         delen.append(Text(f"      {b.toelichting}"))
         for d in ook(b):

@@ -130,6 +130,7 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
             rij += 1
         rij += 1
 
+    rij = schrijf_handmatig(ws, rapport, rij)
     if rapport.ontvangst:
         ws.cell(rij, 1, "Ontvangstbewijs").font = VET
         rij += 1
@@ -189,7 +190,7 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
     for naam, bevindingen in weergave.groepen(rapport):
         for b in bevindingen:
             eigen = cellen(b)
-            _rij(ws, rij, b, [b.regel, b.titel, weergave.statuswoord(b.status), b.toelichting, naam, b.bron,
+            _rij(ws, rij, b, [b.regel, b.titel, _status(b), b.toelichting, naam, b.bron,
                               b.citaat + (f"\nInterpretatie: {b.interpretatie}" if b.interpretatie else ""),
                               ", ".join(b.bewijs)])
             if koppelen:
@@ -204,6 +205,24 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
     if eerste_rij == 1:
         ws.freeze_panes = "B2"
     afdrukken(ws, kopregel=eerste_rij)
+
+
+def _status(b: Bevinding) -> str:
+    """The program's outcome, with the officer's judgement beside it when there is one."""
+    return "\n".join(filter(None, (weergave.statuswoord(b.status), weergave.beoordeling(b.beoordeling))))
+
+
+def schrijf_handmatig(ws: Worksheet, rapport: Rapport, rij: int) -> int:
+    """The niet_toetsbaar demands, judged or still te beoordelen; returns the first free row."""
+    if not rapport.handmatig:
+        return rij
+    ws.cell(rij, 1, "Eisen die alleen de medewerker kan beoordelen").font = VET
+    rij = _koprij(ws, rij + 1, ["Eis", "Status", "Wat de opdracht vraagt", "Oordeel medewerker"])
+    for eis_id, eis, woord, wat in weergave.handmatig(rapport):
+        for kolom, waarde in enumerate((eis_id, woord, eis, wat), start=1):
+            ws.cell(rij, kolom, waarde).alignment = BOVEN
+        rij += 1
+    return rij + 1
 
 
 def _rij(ws: Worksheet, rij: int, b: Bevinding, waarden: list) -> None:

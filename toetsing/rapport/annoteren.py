@@ -49,9 +49,10 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
     for b in rapport.bevindingen:
         for bewijs in cellen(b):
             plek = (bewijs.blad, coordinaat(bewijs))
-            notities[plek].append(f"{b.regel}: {weergave.statuswoord(b.status)}\n{b.toelichting}")
-            if plek not in zwaarste or b.status.ernst > zwaarste[plek].ernst:
-                zwaarste[plek] = b.status
+            oordeel = f"\n{weergave.beoordeling(b.beoordeling)}" if b.beoordeling else ""
+            notities[plek].append(f"{b.regel}: {weergave.statuswoord(b.status)}\n{b.toelichting}{oordeel}")
+            if plek not in zwaarste or b.eindstatus.ernst > zwaarste[plek].ernst:
+                zwaarste[plek] = b.eindstatus
     for melding in rapport.meldingen:
         # a verantwoording's report also names cells of its werkplan: those are not in this copy
         if melding.bestand == rapport.werkplan and melding.blad and melding.cel:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from toetsing.bevindingen import Bevinding, Deelbevinding, Rapport
+from toetsing.bevindingen import Beoordeling, Bevinding, Deelbevinding, Rapport
 from toetsing.status import Status
 
 TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
@@ -53,7 +53,17 @@ def groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
 
 
 def telling(bevindingen: list[Bevinding]) -> dict[Status, int]:
-    return {status: sum(b.status == status for b in bevindingen) for status in STATUSSEN}
+    """Per eindstatus: the officer's oordeel where it holds, else the program's."""
+    return {status: sum(b.eindstatus == status for b in bevindingen) for status in STATUSSEN}
+
+
+def beoordeling(b: Beoordeling | None) -> str:
+    """The officer's judgement in one sentence, beside the program's outcome; '' when none."""
+    if b is None:
+        return ""
+    wie = b.beoordelaar + (f", {b.datum.strftime('%d-%m-%Y')}" if b.datum else "")
+    zin = f"Oordeel medewerker: {statuswoord(b.oordeel)} ({wie})" + (f": {b.motivering}" if b.motivering else "")
+    return f"{zin}. Verouderd, niet toegepast: {b.reden}" if b.verouderd else zin
 
 
 def titel(rapport: Rapport) -> str:
@@ -76,9 +86,23 @@ def kop(rapport: Rapport) -> list[tuple[str, str]]:
 
 def oordeel(rapport: Rapport) -> str:
     tellers = rapport.telling()
+    for eis in rapport.handmatig:  # a demand the officer judged counts as a bevinding does
+        if eis.eindstatus in tellers:
+            tellers[eis.eindstatus] += 1
+    open_ = len(rapport.te_beoordelen)
+    nog = f" {open_} eis(en) moet(en) de medewerker nog beoordelen." if open_ else ""
     if rapport.exitcode == 0:
-        return "Alle eisen zijn voldaan."
-    return f"{tellers['ontbreekt']} eis(en) ontbreken en {tellers['afwijkend']} eis(en) wijken af."
+        return "Alle eisen zijn voldaan." + nog
+    return f"{tellers['ontbreekt']} eis(en) ontbreken en {tellers['afwijkend']} eis(en) wijken af." + nog
+
+
+def handmatig(rapport: Rapport) -> list[tuple[str, str, str, str]]:
+    """The niet_toetsbaar demands as (id, eis with its bron, eindstatus word, the officer's judgement)."""
+    return [(e.id, f"{e.eis} ({e.bron})", statuswoord(Status(e.eindstatus)) if e.eindstatus in _WAARDEN else e.eindstatus,
+             beoordeling(e.beoordeling)) for e in rapport.handmatig]
+
+
+_WAARDEN = {s.value for s in Status}
 
 
 def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
@@ -94,6 +118,8 @@ def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
         ("Vingerafdruk bestand (sha256)", o.bestand_sha256),
         *([("Vergeleken met werkplan", o.toezegging_bestand), ("Vingerafdruk werkplan (sha256)", o.toezegging_sha256 or "")]
           if o.toezegging_bestand else []),
+        *([("Beoordelingsformulier", o.beoordeling_bestand),
+           ("Vingerafdruk formulier (sha256)", o.beoordeling_sha256 or "")] if o.beoordeling_bestand else []),
         ("Getoetst op", o.getoetst_op.strftime(DATUM)),
     ]
 

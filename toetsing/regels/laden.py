@@ -192,8 +192,9 @@ def _ruwe_regelset(paden: list[Path], regelset_id: str, problemen: list[Probleem
             ruw.kop[sleutel] = {**ouder.kop.get(sleutel, {}), **(kop.get(sleutel) or {})}
         # inherited, plus the successor's own; an own entry with `vervalt: ja` removes the inherited one
         eigen_lijst = kop.get("niet_toetsbaar") or []
-        weg = {n.get("eis") for n in eigen_lijst if isinstance(n, dict) and n.get("vervalt")}
-        ruw.kop["niet_toetsbaar"] = [n for n in ouder.kop.get("niet_toetsbaar", []) if n.get("eis") not in weg] + [
+        weg = {n.get("id") or n.get("eis") for n in eigen_lijst if isinstance(n, dict) and n.get("vervalt")}
+        ruw.kop["niet_toetsbaar"] = [n for n in ouder.kop.get("niet_toetsbaar", [])
+                                     if not weg & {n.get("id"), n.get("eis")}] + [
             n for n in eigen_lijst if not (isinstance(n, dict) and n.get("vervalt"))]
         for item in vervallen:
             vervallen_id = item.get("id") if isinstance(item, dict) else item

@@ -6,6 +6,7 @@ as "5 days" or "uiterlijk Q2 2020" are values in the rule file.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any, Literal
 
@@ -45,9 +46,18 @@ class CodeOmschrijving(_Strikt):
 
 
 class NietToetsbaar(_Strikt):
+    # stable, as a rule id: the beoordelingsformulier and reports refer to it; without one it is
+    # derived from the eis (regels/README.md), so changing the eis then changes the id too
+    id: str = Field(default="", pattern=r"^$|^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
     eis: str
     bron: str
     waarom: str
+
+    @model_validator(mode="after")
+    def _id_uit_eis(self):
+        if not self.id:
+            object.__setattr__(self, "id", "NT-" + hashlib.sha256(self.eis.encode("utf-8")).hexdigest()[:8].upper())
+        return self
 
 
 class Uitleg(_Strikt):
@@ -159,6 +169,13 @@ class Regelset(_Strikt):
     vingerafdruk: str = ""
     # rule id -> "nieuw" / "gewijzigd ten opzichte van X" / "overgenomen uit X" (successors only)
     herkomst: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _unieke_eis_ids(self):
+        ids = [n.id for n in self.niet_toetsbaar]
+        if dubbel := sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"niet_toetsbaar: het id {', '.join(dubbel)} staat er meer dan eens")
+        return self
 
     def regel(self, regel_id: str) -> Regel:
         for regel in self.regels:

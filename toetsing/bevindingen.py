@@ -10,12 +10,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, computed_field, field_serializer
+from pydantic import BaseModel, ConfigDict, computed_field, field_serializer
 
 from toetsing import __version__
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
 from toetsing.werkplan.model import Melding, W
+
+
+class NietToetsbaar(BaseModel):
+    """A demand of the opdracht that no rule can check, with its reason: the rule set
+    declares it (regelset.yaml `niet_toetsbaar`), every report lists it for the medewerker."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    eis: str
+    bron: str
+    waarom: str
 
 
 class Bewijs(BaseModel):
@@ -35,6 +46,7 @@ class Deelbevinding(BaseModel):
     toelichting: str
     verwacht: str = ""
     gevonden: str = ""  # what its cells hold, "niets" when it has none
+    actie: str = ""  # what to do, for a part that is not voldaan
     details: list[Bewijs] = []
 
 
@@ -56,6 +68,12 @@ class Bevinding(BaseModel):
     deelopdracht_naam: str | None = None
     details: list[Bewijs] = []
     delen: list[Deelbevinding] = []
+    # for a person, from the parts with the bevinding's status: what the werkplan holds now
+    # (each value as typed, with its cell; or which sheet lacks it), what the opdracht asks,
+    # and what to do (empty when voldaan)
+    gevonden: str = ""
+    verwacht: str = ""
+    actie: str = ""
 
 
 class Ontvangst(BaseModel):
@@ -84,6 +102,10 @@ class Rapport(BaseModel):
     bevindingen: list[Bevinding]
     meldingen: list[Melding] = []
     ontvangst: Ontvangst | None = None
+    # the werkplan's own Opdracht field, when the toetsing used another rule set (--opdracht)
+    opdracht_in_werkplan: str | None = None
+    # the rule set's demands that no rule can check: for the medewerker to judge
+    niet_toetsbaar: list[NietToetsbaar] = []
 
     def telling(self) -> dict[str, int]:
         tellers = {s.value: 0 for s in Status}

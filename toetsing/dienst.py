@@ -81,15 +81,16 @@ def _engine(regelset_id: str, stuk: str, map_: Path | None) -> Engine:
 def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
                    sha256: str = "") -> Rapport:
     feiten, index = maak_feiten(werkplan, engine.kader)
-    return rapport_van(werkplan, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index), tijd, sha256)
+    return rapport_van(werkplan, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index, werkplan.bladen),
+                       tijd, sha256)
 
 
 def toets_verantwoording(verantwoording: Werkplan, werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
                          sha256: str = "", werkplan_sha256: str = "") -> Rapport:
     """Realisation against commitment: the verantwoording's facts with the werkplan's as toezegging."""
     feiten, index = maak_verantwoording_feiten(verantwoording, werkplan, engine.kader)
-    rapport = rapport_van(verantwoording, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index), tijd,
-                          sha256)
+    rapport = rapport_van(verantwoording, engine,
+                          beoordeel(engine.regelset, engine.evalueer(feiten), index, verantwoording.bladen), tijd, sha256)
     ontvangst = rapport.ontvangst.model_copy(update={"toezegging_bestand": Path(werkplan.bestand).name,
                                                      "toezegging_sha256": werkplan_sha256})
     return rapport.model_copy(update={"stuk": "verantwoording", "toezegging": werkplan.bestand, "ontvangst": ontvangst,

@@ -28,7 +28,8 @@ class DeelopdrachtenGedekt(_Deelopdracht):
                 Deel(regel.id, Status.voldaan, "Elke deelopdracht staat in minstens één werkplan.", verwacht,
                      {"d": ("nr",)}, [met("d", c.deelopdrachtnr(nr))]),
                 Deel(regel.id, Status.ontbreekt, f"Geen van de werkplannen heeft een rij voor {c.do_naam(nr)}.", verwacht,
-                     {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))]),
+                     {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))],
+                     f"Spreek af wie {c.do_naam(nr)} uitvoert, en zet die rij op het blad Deelopdrachten van dat werkplan."),
             ]
         return delen
 
@@ -54,7 +55,9 @@ class KengetalEensluidend(_Kengetallen):
                 Deel(regel.id, Status.afwijkend,
                      f"{code} ({c.regelset.kengetallen[code].omschrijving}) is {{a.getal}} in het werkplan van {{a.indiener}} "
                      f"en {{b.getal}} in dat van {{b.indiener}}.", verwacht, {"a": ("waarde",), "b": ("waarde",)},
-                     [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", "getal", {"a": "getal"})))]),
+                     [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", "getal", {"a": "getal"})))],
+                     f"Spreek met {{a.indiener}} en {{b.indiener}} één getal af voor {code}, en zet dat op het blad "
+                     "Kengetallen van beide werkplannen."),
                 Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt een getal voor {code}.",
                      verwacht, {}, [met("e", EINDE), niet("a", genoemd)]),
             ]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.controles.basis import Controle, elke_rij, registreer, vul_in, zet
 from toetsing.controles.kengetallen import Grenzen
 from toetsing.engine.patronen import bestaat, bestaat_niet, en, vergelijk
 from toetsing.tekst import normaliseer
@@ -35,19 +35,28 @@ class _Rijen(Controle):
     def kop(veld: str) -> str:
         return veld.replace("_", " ").capitalize()
 
+    @property
+    def sheet(self) -> str:
+        return TABEL[self.tabel].sheet
+
     def gebreken(self, wie: str) -> tuple[list, str]:
         """(defects beyond an empty column, the demand in words)."""
         raise NotImplementedError
+
+    def zet_kolom(self, wie: str, wat: str) -> str:
+        return zet(self.sheet, wie, f"in de kolom {self.kop(self.kolom)} {wat}")  # type: ignore[attr-defined]
 
     def delen(self, c, regel):
         tabel = TABEL[self.tabel]
         naamkolom = tabel.naamkolom
         wie = f"{naamkolom.capitalize()} '{{r.{naamkolom}}}'"
-        gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,))
+        gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,),
+                     vul_in(tabel.sheet, wie, f"de kolom {self.kop(kolom)}"))
                     for kolom in self.gelezen_kolommen()]
         meer, verwacht = self.gebreken(wie)
         return elke_rij(regel, tabel.feit, gebreken + meer, f"Elke regel op het blad {tabel.sheet} voldoet: {verwacht}.",
-                        f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht)
+                        (f"Het blad {tabel.sheet} ontbreekt of is leeg.",
+                         f"Vul het blad {tabel.sheet} in, met een rij per {naamkolom}: {verwacht}."), verwacht)
 
 
 @registreer
@@ -74,8 +83,9 @@ class RijenKeuze(_Rijen):
 
     def gebreken(self, wie):
         anders = en(bestaat(self.kolom), *(vergelijk("$neq", self.kolom, normaliseer(w)) for w in self.keuzes))
-        return ([(anders, f"{wie} noemt bij {self.kop(self.kolom)} '{{gevonden}}'; verwacht: {', '.join(self.keuzes)}.",
-                  (self.kolom,))], f"{self.kop(self.kolom)} is een van: {', '.join(self.keuzes)}")
+        keuzes = ", ".join(self.keuzes)
+        return ([(anders, f"{wie} noemt bij {self.kop(self.kolom)} '{{gevonden}}'; verwacht: {keuzes}.",
+                  (self.kolom,), self.zet_kolom(wie, f"een van: {keuzes}"))], f"{self.kop(self.kolom)} is een van: {keuzes}")
 
 
 @registreer
@@ -86,10 +96,10 @@ class RijenDrempel(_Rijen, Grenzen):
     kolom: str
 
     def gebreken(self, wie):
-        _, fout, verwacht = self.grenzen(self.kolom)
-        verwacht = f"{self.kop(self.kolom)}: {verwacht}"
-        return ([(f, f"{wie}: {self.kop(self.kolom)} is {{r.{self.kolom}}}; verwacht {verwacht}.", (self.kolom,))
-                 for f in fout], verwacht)
+        _, fout, grens = self.grenzen(self.kolom)
+        verwacht = f"{self.kop(self.kolom)}: {grens}"
+        return ([(f, f"{wie}: {self.kop(self.kolom)} is {{r.{self.kolom}}}; verwacht {verwacht}.", (self.kolom,),
+                  self.zet_kolom(wie, grens)) for f in fout], verwacht)
 
 
 @registreer
@@ -100,5 +110,5 @@ class RijenJa(_Rijen):
     kolom: str
 
     def gebreken(self, wie):
-        return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,))],
+        return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,), self.zet_kolom(wie, "ja"))],
                 f"{self.kop(self.kolom)} = ja")

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from toetsing.bevindingen import NietToetsbaar  # one home: the report lists them too
 from toetsing.controles import REGISTER, ControleUnie
 from toetsing.status import Status
 
@@ -42,12 +43,6 @@ class CodeOmschrijving(_Strikt):
     eenheid: str = ""
     deelopdracht: int | None = None
     toelichting: str = ""
-
-
-class NietToetsbaar(_Strikt):
-    eis: str
-    bron: str
-    waarom: str
 
 
 class Uitleg(_Strikt):

@@ -49,7 +49,8 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     for deel in winnend:
         for d in deel.details:
             details.setdefault((d.cel, d.kolom, d.verwacht, d.gevonden), d)
-    cellen = sorted(details.values(), key=_leesvolgorde([d.cel for d in details.values()]))
+    volgorde = _leesvolgorde([d.cel for d in details.values()])
+    cellen = sorted(details.values(), key=lambda d: volgorde(d.cel))
     gevonden = [d.gevonden for d in winnend if not d.details] + [f"{d.cel}: {d.gevonden}" for d in cellen]
     document = regelset.documenten[regel.bron.document]
     naam = regelset.deelopdrachten[regel.deelopdracht].naam if regel.deelopdracht else None

@@ -102,10 +102,13 @@ def rapport_van(stuk: Werkplan, engine: Engine, bevindingen: list[Bevinding], ti
     """The report model around the bevindingen, with its receipt."""
     organisatie = stuk.algemeen.organisatie
     tijd = tijd or datetime.now().astimezone().replace(microsecond=0)
+    eigen = kies_regelset(stuk, None)  # the werkplan's own Opdracht field: --opdracht may have chosen another
     return Rapport(
         opdracht=engine.regelset.id, opdracht_titel=engine.regelset.titel, werkplan=stuk.bestand,
         organisatie=organisatie.waarde if organisatie else None, getoetst_op=tijd,
         bevindingen=bevindingen, meldingen=stuk.meldingen,
+        opdracht_in_werkplan=stuk.algemeen.opdracht.waarde.strip() if eigen and eigen != engine.regelset.id else None,
+        niet_toetsbaar=engine.regelset.niet_toetsbaar,
         ontvangst=Ontvangst(toetsing_versie=__version__, regelset=engine.regelset.id,
                             regelset_vingerafdruk=engine.regelset.vingerafdruk, bestand=Path(stuk.bestand).name,
                             bestand_sha256=sha256, getoetst_op=tijd),

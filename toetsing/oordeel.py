@@ -16,7 +16,7 @@ from toetsing.engine.sessie import Uitkomst
 from toetsing.feiten import Index
 from toetsing.regels.model import Regel, Regelset
 from toetsing.tekst import getal_nl
-from toetsing.werkplan.model import Plek, W
+from toetsing.werkplan.model import Plek, W, leesvolgorde
 
 
 def beoordeel(regelset: Regelset, uitkomsten: list[Uitkomst], index: Index,
@@ -49,7 +49,7 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     for deel in winnend:
         for d in deel.details:
             details.setdefault((d.cel, d.kolom, d.verwacht, d.gevonden), d)
-    volgorde = _leesvolgorde([d.cel for d in details.values()])
+    volgorde = leesvolgorde([d.cel for d in details.values()])
     cellen = sorted(details.values(), key=lambda d: volgorde(d.cel))
     gevonden = [d.gevonden for d in winnend if not d.details] + [f"{d.cel}: {d.gevonden}" for d in cellen]
     document = regelset.documenten[regel.bron.document]
@@ -68,7 +68,7 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
 
 def _deel(uitkomst: Uitkomst, index: Index, bladen: dict[str, str]) -> Deelbevinding:
     cellen = _cellen(uitkomst, index)
-    volgorde = _leesvolgorde([str(w.plek) for w in cellen])
+    volgorde = leesvolgorde([str(w.plek) for w in cellen])
     cellen.sort(key=lambda w: volgorde(str(w.plek)))
     waarden = "; ".join(dict.fromkeys(weergave(w) for w in cellen))
 
@@ -94,25 +94,6 @@ def _deel(uitkomst: Uitkomst, index: Index, bladen: dict[str, str]) -> Deelbevin
 _FEITVELD = re.compile(r"\{(\w+)\.(\w+)\}")
 _DUBBEL_PROCENT = re.compile(r"% ?(?:%|procent\b)")
 _BLAD = re.compile(r"\bblad ((?:[A-Z]\w*)(?: [A-Z]\b)?)")
-
-
-def _leesvolgorde(cellen: list[str]):
-    """Sort key for cells ("Blad!C4") as a person reads them: sheet by sheet in the order
-    they came, then row by row, left to right."""
-    bladen = list(dict.fromkeys(c.rpartition("!")[0] for c in cellen))
-
-    def sleutel(cel: str) -> tuple[int, int, int]:
-        blad, _, plek = cel.rpartition("!")
-        return (bladen.index(blad), *_rij_kolom(plek))
-    return sleutel
-
-
-def _rij_kolom(cel: str) -> tuple[int, int]:
-    letters, cijfers = re.match(r"\$?([A-Z]*)\$?(\d*)", cel).groups()
-    kolom = 0
-    for letter in letters:
-        kolom = kolom * 26 + ord(letter) - 64
-    return int(cijfers or 0), kolom
 
 
 def _toon(waarde: Any) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from pathlib import Path
 
 from toetsing.bevindingen import Bevinding, Deelbevinding, Rapport
 from toetsing.status import Status
@@ -65,10 +66,12 @@ def titel(rapport: Rapport) -> str:
 
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Which files were toetst: the werkplan, or a verantwoording with the werkplan it accounts for."""
+    # file names only: a report is passed on, the folders of this machine are nobody's business
     if rapport.stuk == "verantwoording":
-        stukken = [("Verantwoording", rapport.werkplan), ("Werkplan (toezegging)", rapport.toezegging or "")]
+        stukken = [("Verantwoording", Path(rapport.werkplan).name),
+                   ("Werkplan (toezegging)", Path(rapport.toezegging).name if rapport.toezegging else "")]
     else:
-        stukken = [("Werkplan", rapport.werkplan)]
+        stukken = [("Werkplan", Path(rapport.werkplan).name)]
     return [
         *stukken,
         ("Organisatie", rapport.organisatie or "(niet ingevuld)"),

@@ -4,15 +4,14 @@ by blok and deelopdracht, then what the medewerker judges. Status is always a wo
 only helps."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
-from toetsing.rapport.weergave import (TE_BEOORDELEN, TE_BEOORDELEN_UITLEG, TEKEN, WAT_TE_DOEN, groepen, kop, ook,
+from toetsing.rapport.weergave import melding as weergave_melding
+from toetsing.rapport.weergave import (TE_BEOORDELEN, TE_BEOORDELEN_UITLEG, TEKEN, WAT_TE_DOEN, bestandsnaam, groepen, kop, ook,
                                        oordeel, te_doen, titel, waarschuwing)
 from toetsing.status import Status
 
@@ -25,7 +24,7 @@ KLEUR = {
 
 
 def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
-    console.print(Text(f"{titel(rapport)}: {Path(rapport.werkplan).name}", style="bold"))
+    console.print(Text(f"{titel(rapport)}: {bestandsnaam(rapport.werkplan)}", style="bold"))
     let_op = waarschuwing(rapport)
     if let_op:
         console.print(Text(let_op, style="bold red"))
@@ -47,7 +46,7 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     if rapport.meldingen:
         console.print(Text(f"\nDeze cellen konden niet worden gelezen ({len(rapport.meldingen)}):", style="bold"))
         for melding in rapport.meldingen:
-            console.print(Text(f"  • {melding}"))
+            console.print(Text(f"  • {weergave_melding(melding)}"))
 
     for groep, bevindingen in groepen(rapport):
         getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]

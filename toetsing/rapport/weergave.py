@@ -12,6 +12,7 @@ from pathlib import Path
 from toetsing.bevindingen import Bevinding, Deelbevinding, Rapport
 from toetsing.status import Status
 from toetsing.tekst import aantal
+from toetsing.werkplan.model import Melding
 from toetsing.werkplan.model import leesvolgorde
 
 TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
@@ -68,16 +69,26 @@ def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Which files were toetst: the werkplan, or a verantwoording with the werkplan it accounts for."""
     # file names only: a report is passed on, the folders of this machine are nobody's business
     if rapport.stuk == "verantwoording":
-        stukken = [("Verantwoording", Path(rapport.werkplan).name),
-                   ("Werkplan (toezegging)", Path(rapport.toezegging).name if rapport.toezegging else "")]
+        stukken = [("Verantwoording", bestandsnaam(rapport.werkplan)),
+                   ("Werkplan (toezegging)", bestandsnaam(rapport.toezegging) if rapport.toezegging else "")]
     else:
-        stukken = [("Werkplan", Path(rapport.werkplan).name)]
+        stukken = [("Werkplan", bestandsnaam(rapport.werkplan))]
     return [
         *stukken,
         ("Organisatie", rapport.organisatie or "(niet ingevuld)"),
         ("Opdracht", f"{rapport.opdracht_titel} ({rapport.opdracht})"),
         ("Getoetst op", rapport.getoetst_op.strftime(DATUM)),
     ]
+
+
+def bestandsnaam(pad: str) -> str:
+    """A file as a document names it: its name, never a folder of this machine."""
+    return Path(pad).name
+
+
+def melding(m: Melding) -> str:
+    """An unreadable cell as a report shows it: the file by its name."""
+    return str(m.model_copy(update={"bestand": bestandsnaam(m.bestand)}))
 
 
 def oordeel(rapport: Rapport) -> str:

@@ -146,8 +146,8 @@ def test_verantwoording_noemt_beide_bestanden(tmp_path):
     pagina = doel.read_text(encoding="utf-8")
     assert "<title>Toetsingsrapport verantwoording verantwoording-2020-tekorten.xlsx</title>" in pagina
     assert "<h1>Toetsingsrapport verantwoording</h1>" in pagina
-    assert f"<dt>Verantwoording</dt><dd>{verantwoording}</dd>" in pagina
-    assert f"<dt>Werkplan (toezegging)</dt><dd>{werkplan}</dd>" in pagina
+    assert f"<dt>Verantwoording</dt><dd>{verantwoording.name}</dd>" in pagina
+    assert f"<dt>Werkplan (toezegging)</dt><dd>{werkplan.name}</dd>" in pagina
     assert "<dt>Werkplan</dt>" not in pagina
 
 

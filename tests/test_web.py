@@ -191,7 +191,7 @@ def test_concept_werkplan(client):
     pagina = Pagina(antwoord.text)
     assert pagina.telling == {"werkplan-concept.xlsx": _json_telling(CONCEPT)}
     tekst = pagina.platte_tekst
-    assert "eis(en) ontbreken" in tekst and "✘ ontbreekt" in tekst
+    assert "eisen ontbreken" in tekst and "✘ ontbreekt" in tekst and "Wat moet u nog doen" in tekst
     assert "CJG-DIGITAAL is 4 dagen per week; de opdracht vraagt minimaal 5 dagen per week." in tekst
     assert '"zestig" is geen getal' in tekst  # an unreadable cell, named by file and cell
 

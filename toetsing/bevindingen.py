@@ -7,15 +7,36 @@ dumped (rapport/als_json.py): a field added here is in the JSON, none is left ou
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, computed_field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, model_validator
 
 from toetsing import __version__
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
 from toetsing.werkplan.model import Melding, W
+
+
+class NietToetsbaar(BaseModel):
+    """A demand of the opdracht that no rule can check, with its reason: the rule set
+    declares it (regelset.yaml `niet_toetsbaar`), every report lists it for the medewerker."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # stable, as a rule id: the beoordelingsformulier and reports refer to it; without one it is
+    # derived from the eis (regels/README.md), so changing the eis then changes the id too
+    id: str = Field(default="", pattern=r"^$|^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
+    eis: str
+    bron: str
+    waarom: str
+
+    @model_validator(mode="after")
+    def _id_uit_eis(self):
+        if not self.id:
+            object.__setattr__(self, "id", "NT-" + hashlib.sha256(self.eis.encode("utf-8")).hexdigest()[:8].upper())
+        return self
 
 
 class Bewijs(BaseModel):
@@ -35,6 +56,7 @@ class Deelbevinding(BaseModel):
     toelichting: str
     verwacht: str = ""
     gevonden: str = ""  # what its cells hold, "niets" when it has none
+    actie: str = ""  # what to do, for a part that is not voldaan
     details: list[Bewijs] = []
 
 
@@ -73,6 +95,13 @@ class Bevinding(BaseModel):
     deelopdracht_naam: str | None = None
     details: list[Bewijs] = []
     delen: list[Deelbevinding] = []
+    # for a person, from the parts with the bevinding's status: what the werkplan holds now
+    # (each value as typed, with its cell; or which sheet lacks it), what the opdracht asks,
+    # and what to do (empty when voldaan)
+    gevonden: str = ""
+    verwacht: str = ""
+    actie: str = ""
+
     beoordeling: Beoordeling | None = None
 
     @computed_field
@@ -157,6 +186,10 @@ class Rapport(BaseModel):
     vergelijking: Vergelijking | None = None  # a hertoetsing: since the previous toetsing
     # with a beoordelingsformulier: the niet_toetsbaar demands, judged or still te beoordelen
     handmatig: list[HandmatigeEis] = []
+    # the werkplan's own Opdracht field, when the toetsing used another rule set (--opdracht)
+    opdracht_in_werkplan: str | None = None
+    # the rule set's demands that no rule can check: for the medewerker to judge
+    niet_toetsbaar: list[NietToetsbaar] = []
 
     def telling(self) -> dict[str, int]:
         """Per eindstatus: the officer's oordeel where given, else the program's."""

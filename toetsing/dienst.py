@@ -99,15 +99,16 @@ def _engine(regelset_id: str, stuk: str, map_: Path | None) -> Engine:
 def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
                    sha256: str = "") -> Rapport:
     feiten, index = maak_feiten(werkplan, engine.kader)
-    return rapport_van(werkplan, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index), tijd, sha256)
+    return rapport_van(werkplan, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index, werkplan.bladen),
+                       tijd, sha256)
 
 
 def toets_verantwoording(verantwoording: Werkplan, werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
                          sha256: str = "", werkplan_sha256: str = "") -> Rapport:
     """Realisation against commitment: the verantwoording's facts with the werkplan's as toezegging."""
     feiten, index = maak_verantwoording_feiten(verantwoording, werkplan, engine.kader)
-    rapport = rapport_van(verantwoording, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index), tijd,
-                          sha256)
+    rapport = rapport_van(verantwoording, engine,
+                          beoordeel(engine.regelset, engine.evalueer(feiten), index, verantwoording.bladen), tijd, sha256)
     ontvangst = rapport.ontvangst.model_copy(update={"toezegging_bestand": Path(werkplan.bestand).name,
                                                      "toezegging_sha256": werkplan_sha256})
     return rapport.model_copy(update={"stuk": "verantwoording", "toezegging": werkplan.bestand, "ontvangst": ontvangst,
@@ -119,10 +120,13 @@ def rapport_van(stuk: Werkplan, engine: Engine, bevindingen: list[Bevinding], ti
     """The report model around the bevindingen, with its receipt."""
     organisatie = stuk.algemeen.organisatie
     tijd = tijd or datetime.now().astimezone().replace(microsecond=0)
+    eigen = kies_regelset(stuk, None)  # the werkplan's own Opdracht field: --opdracht may have chosen another
     return Rapport(
         opdracht=engine.regelset.id, opdracht_titel=engine.regelset.titel, werkplan=stuk.bestand,
         organisatie=organisatie.waarde if organisatie else None, getoetst_op=tijd,
         bevindingen=bevindingen, meldingen=stuk.meldingen,
+        opdracht_in_werkplan=stuk.algemeen.opdracht.waarde.strip() if eigen and eigen != engine.regelset.id else None,
+        niet_toetsbaar=engine.regelset.niet_toetsbaar,
         ontvangst=Ontvangst(toetsing_versie=__version__, regelset=engine.regelset.id,
                             regelset_vingerafdruk=engine.regelset.vingerafdruk, bestand=Path(stuk.bestand).name,
                             bestand_sha256=sha256, getoetst_op=tijd),

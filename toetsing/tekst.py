@@ -20,6 +20,11 @@ def getal_nl(getal: float) -> str:
     return f"{getal:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """ "1 eis ontbreekt", "4 eisen ontbreken": the number with the word that fits it."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 # A clause ends at a punctuation mark or at "maar"; a clause with one of these words is
 # negated ("wij nemen niet deel aan PIM", "geen tevredenheidsmeting", "zonder Leefgoed",
 # "WvGGZ valt buiten de opdracht") and names nothing (contract v2, "Named, not negated").

@@ -69,20 +69,21 @@ class Controle(BaseModel):
 # --- shapes shared by several check kinds -------------------------------------------
 
 def drie(regel: Regel, alias: str, gevonden: Patroon, goed: Patroon, fout: list[Patroon], velden: tuple[str, ...],
-         teksten: tuple[str, str, str], verwacht: str) -> list[Deel]:
+         teksten: tuple[str, str, str], verwacht: str, acties: tuple[str, str]) -> list[Deel]:
     """A fact that meets the demand, one that does not (in any of the ways listed in
-    `fout`), or none at all."""
+    `fout`), or none at all; `acties` say what to do when afwijkend and when ontbreekt."""
     voldaan, afwijkend, ontbreekt = teksten
+    herstel, aanvul = acties
     return [
         Deel(regel.id, Status.voldaan, voldaan, verwacht, {alias: velden}, [met(alias, en(gevonden, goed))]),
-        *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, f))])
+        *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {alias: velden}, [met(alias, en(gevonden, f))], herstel)
           for f in fout),
-        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet(alias, gevonden)]),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet(alias, gevonden)], aanvul),
     ]
 
 
 def een_goede_rij(regel: Regel, rij: Patroon, goed: Patroon, fout: list[Patroon], teksten: tuple[str, str, str],
-                  verwacht: str, bewijs: tuple[str, ...]) -> list[Deel]:
+                  verwacht: str, bewijs: tuple[str, ...], acties: tuple[str, str]) -> list[Deel]:
     """The shape of "at least one row of this kind is right": voldaan on a right row; afwijkend
     on a row that is wrong (in one of the ways of `fout`) when no row is right (the wrong row
     is bound, so the engine leaves it out of the negation, and it cannot be right anyway);
@@ -91,9 +92,27 @@ def een_goede_rij(regel: Regel, rij: Patroon, goed: Patroon, fout: list[Patroon]
     return [
         Deel(regel.id, Status.voldaan, voldaan, verwacht, {"r": bewijs}, [met("r", en(rij, goed))]),
         *(Deel(regel.id, Status.afwijkend, afwijkend, verwacht, {"r": bewijs},
-               [met("e", EINDE), met("r", en(rij, f)), niet("x", en(rij, goed))]) for f in fout),
-        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", rij)]),
+               [met("e", EINDE), met("r", en(rij, f)), niet("x", en(rij, goed))], acties[0]) for f in fout),
+        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", rij)], acties[1]),
     ]
+
+
+# --- what to do: the sentences of `Deel.actie`, which always name the sheet -------------
+
+def zet(blad: str, waar: str, wat: str) -> str:
+    """Change a value that is there: "Zet op het blad Kengetallen bij CJG-DIGITAAL minimaal 5"."""
+    return f"Zet op het blad {blad} bij {waar} {wat}."
+
+
+def vul_in(blad: str, waar: str, wat: str) -> str:
+    """Fill an empty cell of a row that is there."""
+    return f"Vul op het blad {blad} bij {waar} {wat} in."
+
+
+def voeg_toe(blad: str, rij: str, rest: str = "") -> str:
+    """Add a row that is not there, at the bottom of the sheet (every sheet is read by its
+    headers, so a new row anywhere below them counts)."""
+    return f"Voeg onderaan het blad {blad} een rij {rij} toe{' ' + rest if rest else ''}."
 
 
 def grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_dan: float | None):
@@ -111,22 +130,22 @@ def grenzen(veld: str, minimaal: float | None, maximaal: float | None, groter_da
     return en(*goed), fout, " en ".join(woorden)
 
 
-def elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[str, ...]]], voldaan: str,
-             ontbreekt: str, verwacht: str, aanwezig: Patroon | None = None) -> list[Deel]:
+def elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[str, ...], str]], voldaan: str,
+             ontbreekt: tuple[str, str], verwacht: str, aanwezig: Patroon | None = None) -> list[Deel]:
     """The shape of "the sheet has rows, and every row is right": one afwijkend part per
-    kind of defect (with its sentence and evidence columns), voldaan when the sheet is
-    there and no row has any defect, ontbreekt when it is not. `aanwezig` is the fact that
-    says the sheet is there (default: it has rows); it is never a row itself, so that no
-    row is left out of the negations."""
+    kind of defect (with its sentence, evidence columns and action), voldaan when the sheet
+    is there and no row has any defect, ontbreekt (sentence, action) when it is not.
+    `aanwezig` is the fact that says the sheet is there (default: it has rows); it is never
+    a row itself, so that no row is left out of the negations."""
     rij = feit(soort)
     aanwezig = aanwezig or feit("tabel", {"tabel": soort})
-    bewijs = tuple(dict.fromkeys(v for _, _, velden in gebreken for v in velden))
+    bewijs = tuple(dict.fromkeys(v for _, _, velden, _ in gebreken for v in velden))
     return [
         Deel(regel.id, Status.voldaan, voldaan, verwacht, {"t": bewijs},
-             [met("e", EINDE), met("t", aanwezig), *(niet(f"x{i}", en(rij, g)) for i, (g, _, _) in enumerate(gebreken))]),
-        *(Deel(regel.id, Status.afwijkend, tekst, verwacht, {"r": velden}, [met("r", en(rij, g))])
-          for g, tekst, velden in gebreken),
-        Deel(regel.id, Status.ontbreekt, ontbreekt, verwacht, {}, [met("e", EINDE), niet("r", aanwezig)]),
+             [met("e", EINDE), met("t", aanwezig), *(niet(f"x{i}", en(rij, g)) for i, (g, *_) in enumerate(gebreken))]),
+        *(Deel(regel.id, Status.afwijkend, tekst, verwacht, {"r": velden}, [met("r", en(rij, g))], actie)
+          for g, tekst, velden, actie in gebreken),
+        Deel(regel.id, Status.ontbreekt, ontbreekt[0], verwacht, {}, [met("e", EINDE), niet("r", aanwezig)], ontbreekt[1]),
     ]
 
 
@@ -137,9 +156,9 @@ def noemt(veld: str, term: str) -> Patroon:
 
 
 def noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patroon: Callable[[str, str], Patroon],
-                 wie: str, waar: str, anker: Patroon) -> list[Deel]:
+                 wie: str, waar: str, anker: Patroon, actie: Callable[[str], str]) -> list[Deel]:
     """Parts for "the text names each term (any of its alternatives)"; `patroon(veld, term)`
-    is the fact that names it.
+    is the fact that names it, `actie(term in words)` what to do when it is not named.
 
     Each column x alternative is its own part (engine/patronen.py). The afwijkend part's
     `anker` stands for "the text exists" with a fact other than the text's own.
@@ -153,7 +172,8 @@ def noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patro
                   for v, p in noemt]
         delen.append(Deel(regel.id, Status.afwijkend, f"{wie} noemt {woord} niet in {waar}.", verwacht,
                           {"d": tuple(velden)}, [met("e", EINDE), met("d", anker),
-                                                 *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))]))
+                                                 *(niet(f"x{i}", p) for i, (_, p) in enumerate(noemt))],
+                          actie(woord)))
     return delen
 
 

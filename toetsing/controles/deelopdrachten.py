@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from toetsing.controles.basis import Controle, als_termen, noemt, noemt_termen, registreer
+from toetsing.controles.basis import Controle, als_termen, noemt, noemt_termen, registreer, voeg_toe
 from toetsing.engine.patronen import EINDE, Deel, bestaat, feit, met, niet
 from toetsing.status import Status
 from toetsing.werkplan.contract import DEELOPDRACHTEN
@@ -22,7 +22,8 @@ class _Deelopdracht(Controle):
 
     def geen_rij(self, c, regel, nr: int) -> Deel:
         return Deel(regel.id, Status.ontbreekt, f"Het blad Deelopdrachten heeft geen rij voor {c.do_naam(nr)}.",
-                    "een rij voor deze deelopdracht", {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))])
+                    f"een rij voor {c.do_naam(nr)}", {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))],
+                    voeg_toe("Deelopdrachten", f"voor {c.do_naam(nr)}", f"met Nr {nr}"))
 
 
 @registreer
@@ -43,7 +44,8 @@ class DeelopdrachtVelden(_Deelopdracht):
                 Deel(regel.id, Status.voldaan, f"{kolom} van {naam} is ingevuld.", f"{kolom} ingevuld", {"d": (veld,)},
                      [met("d", ingevuld)]),
                 Deel(regel.id, Status.afwijkend, f"De rij van {naam} vult de kolom {kolom} niet in.", f"{kolom} ingevuld",
-                     {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdrachtnr(self.nr)), niet("x", ingevuld)]),
+                     {"d": ("nr",)}, [met("e", EINDE), met("d", c.deelopdrachtnr(self.nr)), niet("x", ingevuld)],
+                     f"Vul op het blad Deelopdrachten in de rij van {naam} de kolom {kolom} in."),
             ]
         delen.append(self.geen_rij(c, regel, self.nr))
         return delen
@@ -66,12 +68,15 @@ class DeelopdrachtVermeldt(_Deelopdracht):
             return [*noemt_termen(regel, self.termen, self.velden,
                                   lambda v, t: feit(DEELOPDRACHTEN.feit, noemt(v, t)), c.het_stuk,
                                   f"de kolom {kolommen} van het blad Deelopdrachten",
-                                  feit("tabel", {"tabel": DEELOPDRACHTEN.feit})),
+                                  feit("tabel", {"tabel": DEELOPDRACHTEN.feit}),
+                                  lambda woord: f"Noem {woord} op het blad Deelopdrachten in de kolom {kolommen}."),
                     Deel(regel.id, Status.ontbreekt, "Het blad Deelopdrachten ontbreekt of is leeg.",
-                         "ingevulde deelopdrachten", {}, [met("e", EINDE), niet("d", feit(DEELOPDRACHTEN.feit))])]
+                         "ingevulde deelopdrachten", {}, [met("e", EINDE), niet("d", feit(DEELOPDRACHTEN.feit))],
+                         "Vul het blad Deelopdrachten in, met een rij per deelopdracht.")]
         naam = c.do_naam(self.nr)
         return [*noemt_termen(regel, self.termen, self.velden, lambda v, t: c.deelopdracht(self.nr, noemt(v, t)),
-                              naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr)),
+                              naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr),
+                              lambda woord: f"Noem {woord} op het blad Deelopdrachten in de kolom {kolommen} van {naam}."),
                 self.geen_rij(c, regel, self.nr)]
 
 
@@ -98,5 +103,7 @@ class DeelopdrachtVermeldtNiet(_Deelopdracht):
                  f"Het blad Deelopdrachten heeft geen rij voor {naam}; er is niets te beoordelen.", verwacht, {},
                  [met("e", EINDE), niet("d", c.deelopdracht(self.nr))]),
             *(Deel(regel.id, Status.afwijkend, f"{naam[0].upper() + naam[1:]} noemt {woorden} als taak: '{{gevonden}}'.",
-                   verwacht, {"d": (v,)}, [met("d", p)]) for v, p in noemen),
+                   verwacht, {"d": (v,)}, [met("d", p)],
+                   f"Haal {woorden} als taak weg uit de kolom {kolommen} van {naam} op het blad Deelopdrachten: "
+                   "die taak valt buiten de opdracht.") for v, p in noemen),
         ]

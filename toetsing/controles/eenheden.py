@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from toetsing.controles.basis import zet
 from toetsing.engine.patronen import Deel, Patroon, en, met, vergelijk
 from toetsing.status import Status
 from toetsing.tekst import getal_nl, normaliseer
@@ -18,6 +19,17 @@ _EENHEDEN: tuple[tuple[str, float, float | None, str], ...] = (
     (r"uren per week", 0, 168, "een week heeft 168 uur"),
     (r"(aantal|uren|euro|eur|€|fte|dagen|dagdelen)", 0, None, "een aantal of bedrag is nooit negatief"),
 )
+
+
+def na_getal(eenheid: str) -> str:
+    """The unit as it follows a number in a sentence: "5 dagen per week", "60%", "3 kernen"
+    (the catalogue's "aantal kernen" says what is counted; "3 aantal kernen" is not Dutch)."""
+    sleutel = normaliseer(eenheid)
+    if sleutel in ("", "aantal", "tekst"):
+        return ""
+    if sleutel in ("procent", "%"):
+        return "%"
+    return " " + re.sub(r"^aantal ", "", eenheid.strip(), flags=re.IGNORECASE)
 
 
 def grenzen_van(eenheid: str) -> tuple[float, float | None, str] | None:
@@ -36,5 +48,6 @@ def onmogelijk(regel_id: str, code: str, eenheid: str, getal: Patroon, verwacht:
     laag, hoog, waarom = grenzen
     buiten = [vergelijk("$lt", "getal", laag)] + ([vergelijk("$gt", "getal", hoog)] if hoog is not None else [])
     bereik = f"tussen {getal_nl(laag)} en {getal_nl(hoog)}" if hoog is not None else f"minimaal {getal_nl(laag)}"
-    return [Deel(regel_id, Status.afwijkend, f"{code} is {{gevonden}} {eenheid}; dat kan niet: {waarom} ({bereik}).",
-                 verwacht, {"k": ("waarde",)}, [met("k", en(getal, b))]) for b in buiten]
+    return [Deel(regel_id, Status.afwijkend, f"{code} is {{gevonden}}{na_getal(eenheid)}; dat kan niet: {waarom} ({bereik}).",
+                 verwacht, {"k": ("waarde",)}, [met("k", en(getal, b))], zet("Kengetallen", code, f"een getal {bereik}"))
+            for b in buiten]

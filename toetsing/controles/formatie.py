@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.controles.basis import Controle, elke_rij, registreer, vul_in
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
@@ -29,11 +29,13 @@ class RijenCompleet(_Formatie):
         grens = getal_nl(self.fte_groter_dan)
         tekst = f"Een rij in blok A mist fte (meer dan {grens}) of {verplicht}: {{gevonden}}."
         velden = ("functie", "fte", *self.verplicht)
-        gebreken = [(g, tekst, velden) for g in
+        actie = vul_in(BLOK_A.sheet, "elke functie", f"fte (meer dan {grens}) en {verplicht}")
+        gebreken = [(g, tekst, velden, actie) for g in
                     (bestaat_niet("fte"), vergelijk("$lte", "fte", self.fte_groter_dan),
                      *(bestaat_niet(v) for v in self.verplicht))]
         return elke_rij(regel, BLOK_A.feit, gebreken, f"Elke functie in blok A heeft fte en {verplicht}.",
-                        f"{c.het_stuk} noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).",
+                        (f"{c.het_stuk} noemt geen formatie voor blok A (blad Blok A is leeg of ontbreekt).",
+                         f"Vul het blad {BLOK_A.sheet} in, met een rij per functie met fte en {verplicht}."),
                         f"Fte meer dan {grens} en {verplicht} ingevuld")
 
 
@@ -51,7 +53,9 @@ class VerbodenInhoud(_Formatie):
                  [met("e", EINDE), niet("r", met_prestatie)]),
             Deel(regel.id, Status.afwijkend,
                  "Blok A noemt activiteiten of prestaties ('{gevonden}'); blok A gaat alleen over fte van een bepaalde "
-                 "kwaliteit en randvoorwaarden.", verwacht, {"r": ("prestatie_inhoud",)}, [met("r", met_prestatie)]),
+                 "kwaliteit en randvoorwaarden.", verwacht, {"r": ("prestatie_inhoud",)}, [met("r", met_prestatie)],
+                 f"Haal op het blad {BLOK_A.sheet} '{{gevonden}}' weg; zet activiteiten en prestaties bij de "
+                 "deelopdrachten van blok B."),
         ]
 
 
@@ -73,9 +77,12 @@ class FteGeleverd(_Formatie):
                  {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$gte", "waarde", grens)))]),
             Deel(regel.id, Status.afwijkend,
                  "Geleverd: {s.waarde} fte; toegezegd in het werkplan: {t.waarde} fte. Dat is te weinig.", verwacht,
-                 {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$lt", "waarde", grens)))]),
+                 {"s": ("fte",)}, [met("t", toegezegd), met("s", en(geleverd, vergelijk("$lt", "waarde", grens)))],
+                 f"Controleer de fte op het blad {BLOK_A.sheet}: toegezegd is {{t.waarde}} fte; leg een tekort uit "
+                 "aan de gemeente."),
             Deel(regel.id, Status.ontbreekt, "De verantwoording noemt geen geleverde fte op het blad Blok A.", verwacht, {},
-                 [met("e", EINDE), niet("s", geleverd)]),
+                 [met("e", EINDE), niet("s", geleverd)], vul_in(BLOK_A.sheet, "elke functie", "de geleverde fte")),
             Deel(regel.id, Status.ontbreekt, "Het werkplan noemt geen toegezegde fte op het blad Blok A.", verwacht, {},
-                 [met("e", EINDE), niet("t", toegezegd)]),
+                 [met("e", EINDE), niet("t", toegezegd)],
+                 f"Kies het werkplan met de toegezegde fte op het blad {BLOK_A.sheet}."),
         ]

@@ -28,7 +28,8 @@ class DeelopdrachtenGedekt(_Deelopdracht):
                 Deel(regel.id, Status.voldaan, "Elke deelopdracht staat in minstens één werkplan.", verwacht,
                      {"d": ("nr",)}, [met("d", c.deelopdrachtnr(nr))]),
                 Deel(regel.id, Status.ontbreekt, f"Geen van de werkplannen heeft een rij voor {c.do_naam(nr)}.", verwacht,
-                     {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))]),
+                     {}, [met("e", EINDE), niet("d", c.deelopdracht(nr))],
+                     f"Spreek af wie {c.do_naam(nr)} uitvoert, en zet die rij op het blad Deelopdrachten van dat werkplan."),
             ]
         return delen
 
@@ -58,7 +59,9 @@ class KengetalEensluidend(_Kengetallen):
                     Deel(regel.id, Status.afwijkend,
                          f"{code} ({omschrijving}) is {q}{{a.{veld}}}{q} in het werkplan van {{a.indiener}} "
                          f"en {q}{{b.{veld}}}{q} in dat van {{b.indiener}}.", verwacht, {"a": ("waarde",), "b": ("waarde",)},
-                         [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", veld, {"a": veld})))]),
+                         [met("a", genoemd), met("b", en(genoemd, vergelijk("$gt", veld, {"a": veld})))],
+                         f"Spreek met {{a.indiener}} en {{b.indiener}} één waarde af voor {code}, en zet die op het blad "
+                         "Kengetallen van beide werkplannen."),
                 ]
             delen.append(Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt {code}.", verwacht,
                               {}, [met("e", EINDE), niet("a", c.kengetal(code, {"ingevuld": True}))]))

@@ -5,8 +5,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, een_goede_rij, grenzen, registreer
-from toetsing.controles.eenheden import onmogelijk
+from toetsing.controles.basis import Controle, een_goede_rij, grenzen, registreer, voeg_toe, zet
+from toetsing.controles.eenheden import na_getal, onmogelijk
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
 
@@ -49,7 +49,7 @@ class KengetalDrempel(_Kengetallen, Grenzen):
         delen = []
         for code in self.codes:
             info = c.regelset.kengetallen[code]
-            eenheid = f" {info.eenheid}" if info.eenheid else ""
+            eenheid = na_getal(info.eenheid)
             goed, fout, verwacht = self.grenzen("getal")
             verwacht += eenheid
             getal = c.kengetal(code, bestaat("getal"))
@@ -57,13 +57,16 @@ class KengetalDrempel(_Kengetallen, Grenzen):
                 Deel(regel.id, Status.voldaan, f"{code} is {{gevonden}}{eenheid}.", verwacht, {"k": ("waarde",)},
                      [met("k", en(getal, goed))]),
                 *(Deel(regel.id, Status.afwijkend, f"{code} is {{gevonden}}{eenheid}; de opdracht vraagt {verwacht}.",
-                       verwacht, {"k": ("waarde",)}, [met("k", en(getal, f))]) for f in fout),
+                       verwacht, {"k": ("waarde",)}, [met("k", en(getal, f))], zet("Kengetallen", code, verwacht))
+                  for f in fout),
                 Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
-                     {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]),
+                     {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))],
+                     zet("Kengetallen", code, f"een getal in cijfers ({verwacht})")),
                 *onmogelijk(regel.id, code, info.eenheid, getal, verwacht),
                 Deel(regel.id, Status.ontbreekt,
                      f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
-                     verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))]),
+                     verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))],
+                     voeg_toe("Kengetallen", code, f"met een getal: {verwacht}")),
             ]
         return delen
 
@@ -80,13 +83,15 @@ class KengetalAanwezig(_Kengetallen):
         for code in self.codes:
             info = c.regelset.kengetallen[code]
             gevonden = c.kengetal(code, {"ingevuld": True})
+            verwacht = f"{code} ingevuld"
             delen += [
-                Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", "ingevuld", {"k": ("waarde",)},
+                Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", verwacht, {"k": ("waarde",)},
                      [met("k", gevonden)]),
-                *onmogelijk(regel.id, code, info.eenheid, c.kengetal(code, bestaat("getal")), "ingevuld"),
+                *onmogelijk(regel.id, code, info.eenheid, c.kengetal(code, bestaat("getal")), verwacht),
                 Deel(regel.id, Status.ontbreekt,
                      f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
-                     "ingevuld", {}, [met("e", EINDE), niet("k", gevonden)]),
+                     verwacht, {}, [met("e", EINDE), niet("k", gevonden)],
+                     voeg_toe("Kengetallen", code, "en vul de waarde in")),
             ]
         return delen
 
@@ -110,24 +115,28 @@ class KengetalToename(_Kengetallen):
         goed, fout = ("$lte", "$gt") if self.of_gelijk else ("$lt", "$gte")
         bewijs = {"d": ("waarde",), "n": ("waarde",)}
         omschrijving = c.regelset.kengetallen
+        hoger = zet("Kengetallen", self.code, f"een getal {verwacht.split(' ', 1)[1]} (de nulmeting)")
         return [
             *(deel for code in (self.code, self.nulmeting)
               for deel in onmogelijk(regel.id, code, omschrijving[code].eenheid, c.kengetal(code, bestaat("getal")), verwacht)),
             *(Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}'; dat is geen getal.", verwacht,
-                   {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))]) for code in (self.code, self.nulmeting)),
+                   {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))],
+                   zet("Kengetallen", code, "een getal in plaats van tekst")) for code in (self.code, self.nulmeting)),
             Deel(regel.id, Status.voldaan, f"{self.code} ({{gevonden}}) is {verwacht.split(' ', 1)[1]}.",
                  verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(goed, "getal", {"d": "getal"})))]),
             Deel(regel.id, Status.afwijkend,
                  f"{self.code} is lager dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename."
                  if self.of_gelijk else
                  f"{self.code} is niet hoger dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
-                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(fout, "getal", {"d": "getal"})))]),
+                 verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(fout, "getal", {"d": "getal"})))], hoger),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen getal voor {self.code} ({omschrijving[self.code].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("d", c.kengetal(self.code, {"ingevuld": True}))]),
+                 verwacht, {}, [met("e", EINDE), niet("d", c.kengetal(self.code, {"ingevuld": True}))],
+                 voeg_toe("Kengetallen", self.code, f"met een getal {verwacht.split(' ', 1)[1]}")),
             Deel(regel.id, Status.ontbreekt,
                  f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} ({omschrijving[self.nulmeting].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("n", c.kengetal(self.nulmeting, {"ingevuld": True}))]),
+                 verwacht, {}, [met("e", EINDE), niet("n", c.kengetal(self.nulmeting, {"ingevuld": True}))],
+                 voeg_toe("Kengetallen", self.nulmeting, "met het getal van nu (de nulmeting)")),
         ]
 
 
@@ -146,4 +155,6 @@ class KengetallenPerDeelopdracht(Controle):
             (f"Het blad Kengetallen noemt voor {naam} een getal: {{gevonden}}.",
              f"De kengetallen van {naam} hebben geen getal ('{{gevonden}}').",
              f"Het blad Kengetallen heeft geen kengetal voor {naam}."),
-            f"een kengetal met een getal voor {naam}", ("code", "waarde"))
+            f"een kengetal met een getal voor {naam}", ("code", "waarde"),
+            (zet("Kengetallen", f"een kengetal van {naam}", "een getal: de prestatie die u levert"),
+             voeg_toe("Kengetallen", f"voor {naam}", f"met Deelopdracht {self.nr} en een getal: de prestatie die u levert")))

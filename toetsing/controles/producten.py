@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from toetsing.controles.basis import Controle, registreer
+from toetsing.controles.basis import Controle, registreer, voeg_toe, zet
 from toetsing.engine.patronen import EINDE, Deel, bestaat, met, niet, vergelijk
 from toetsing.feiten import kwartaalnummer
 from toetsing.status import Status
@@ -32,11 +32,12 @@ class _Product(Controle):
     def catalogus_codes(self):
         return [("producten", [self.product])]
 
-    def niet_genoemd(self, c, regel, verwacht: str, extra: str = "") -> Deel:
+    def niet_genoemd(self, c, regel, verwacht: str, extra: str = "", oplevering: str = "") -> Deel:
         omschrijving = c.regelset.producten[self.product].omschrijving
         return Deel(regel.id, Status.ontbreekt,
                     f"{c.het_stuk} noemt geen oplevering van {self.product} ({omschrijving}) op het blad Producten{extra}.",
-                    verwacht, {}, [met("e", EINDE), niet("p", c.product(self.product, bestaat("kwartaalnr")))])
+                    verwacht, {}, [met("e", EINDE), niet("p", c.product(self.product, bestaat("kwartaalnr")))],
+                    voeg_toe("Producten", self.product, f"met oplevering {oplevering or verwacht}"))
 
 
 @registreer
@@ -63,9 +64,11 @@ class ProductKwartalen(_Product):
                      f"Q{q} {self.jaar}", {"p": ("oplevering",)},
                      [met("e", EINDE),
                       met("p", c.product(self.product, vergelijk("$neq", "kwartaalnr", kwartaalnummer(self.jaar, q)))),
-                      niet("q", in_q)]),
+                      niet("q", in_q)],
+                     f"Zet op het blad Producten een rij {self.product} met oplevering Q{q} {self.jaar}."),
             ]
-        delen.append(self.niet_genoemd(c, regel, f"{namen} {self.jaar}", f"; de opdracht vraagt {namen} {self.jaar}"))
+        delen.append(self.niet_genoemd(c, regel, f"{namen} {self.jaar}", f"; de opdracht vraagt {namen} {self.jaar}",
+                                       f"{namen} {self.jaar} (een rij per oplevering)" if len(self.kwartalen) > 1 else ""))
         return delen
 
 
@@ -85,6 +88,7 @@ class ProductUiterlijk(_Product):
                  verwacht, {"p": ("oplevering",)}, [met("p", op_tijd)]),
             Deel(regel.id, Status.afwijkend,
                  f"{self.product} wordt pas opgeleverd in {{gevonden}}; de opdracht vraagt uiterlijk {self.uiterlijk}.",
-                 verwacht, {"p": ("oplevering",)}, [met("e", EINDE), met("p", te_laat), niet("q", op_tijd)]),
+                 verwacht, {"p": ("oplevering",)}, [met("e", EINDE), met("p", te_laat), niet("q", op_tijd)],
+                 zet("Producten", self.product, f"een oplevering uiterlijk in {self.uiterlijk}")),
             self.niet_genoemd(c, regel, verwacht),
         ]

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toetsing.controles.basis import Controle, drie, registreer
+from toetsing.controles.basis import Controle, drie, registreer, voeg_toe, zet
 from toetsing.engine.patronen import Deel, bestaat_niet, met
 from toetsing.status import Status
 
@@ -28,9 +28,11 @@ class CodesAkkoord(Controle):
             delen += drie(regel, "r", c.randvoorwaarde(code), {"akkoord": True}, [{"akkoord": False}], ("akkoord",),
                           (f"{code} is akkoord.", f"{code} ({info.omschrijving}) is niet akkoord: '{{gevonden}}'.",
                            f"{c.het_stuk} noemt randvoorwaarde {code} ({info.omschrijving}) niet op het blad Randvoorwaarden."),
-                          "akkoord = ja")
+                          "akkoord = ja", (zet("Randvoorwaarden", code, "Akkoord op ja"),
+                                           voeg_toe("Randvoorwaarden", code, "met Akkoord ja")))
             # a listed randvoorwaarde without an answer has no agreement yet: missing, not refused
             delen.append(Deel(regel.id, Status.ontbreekt, f"Bij randvoorwaarde {code} ({info.omschrijving}) is Akkoord niet ingevuld.",
                               "akkoord = ja", {"r": ("randvoorwaarde", "code")},
-                              [met("r", c.randvoorwaarde(code, bestaat_niet("akkoord")))]))
+                              [met("r", c.randvoorwaarde(code, bestaat_niet("akkoord")))],
+                              zet("Randvoorwaarden", code, "Akkoord op ja")))
         return delen

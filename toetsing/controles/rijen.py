@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, elke_rij, registreer
+from toetsing.controles.basis import Controle, elke_rij, registreer, vul_in, zet
 from toetsing.controles.kengetallen import Grenzen
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
@@ -39,6 +39,10 @@ class _Rijen(Controle):
     def kop(veld: str) -> str:
         return veld.replace("_", " ").capitalize()
 
+    @property
+    def sheet(self) -> str:
+        return TABEL[self.tabel].sheet
+
     def gebreken(self, wie: str) -> tuple[list, str]:
         """(defects beyond an empty column, the demand in words)."""
         raise NotImplementedError
@@ -53,17 +57,22 @@ class _Rijen(Controle):
             self.goed()
         return self
 
+    def zet_kolom(self, wie: str, wat: str) -> str:
+        return zet(self.sheet, wie, f"in de kolom {self.kop(self.kolom)} {wat}")  # type: ignore[attr-defined]
+
     def delen(self, c, regel):
         tabel = TABEL[self.tabel]
         if self.per == "plan":
             return self._voor_het_plan(regel, tabel)
         naamkolom = tabel.naamkolom
         wie = f"{naamkolom.capitalize()} '{{r.{naamkolom}}}'"
-        gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,))
+        gebreken = [(bestaat_niet(kolom), f"{wie} vult {self.kop(kolom)} niet in.", (naamkolom,),
+                     vul_in(tabel.sheet, wie, f"de kolom {self.kop(kolom)}"))
                     for kolom in self.gelezen_kolommen()]
         meer, verwacht = self.gebreken(wie)
         return elke_rij(regel, tabel.feit, gebreken + meer, f"Elke regel op het blad {tabel.sheet} voldoet: {verwacht}.",
-                        f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht)
+                        (f"Het blad {tabel.sheet} ontbreekt of is leeg.",
+                         f"Vul het blad {tabel.sheet} in, met een rij per {naamkolom}: {verwacht}."), verwacht)
 
 
     def _voor_het_plan(self, regel, tabel):
@@ -76,9 +85,11 @@ class _Rijen(Controle):
                  {"r": (naam, *self.gelezen_kolommen())}, [met("r", goed)]),
             Deel(regel.id, Status.afwijkend, f"Geen regel op het blad {tabel.sheet} voldoet: {verwacht}.", verwacht,
                  # the evidence: the rows that were looked at, by name, and what they hold in the column
-                 {"t": (naam, *self.gelezen_kolommen())}, [met("e", EINDE), met("t", aanwezig), niet("x", goed)]),
+                 {"t": (naam, *self.gelezen_kolommen())}, [met("e", EINDE), met("t", aanwezig), niet("x", goed)],
+                 zet(tabel.sheet, f"minstens één {naam}", f"wat het plan vraagt: {verwacht}")),
             Deel(regel.id, Status.ontbreekt, f"Het blad {tabel.sheet} ontbreekt of is leeg.", verwacht, {},
-                 [met("e", EINDE), niet("r", aanwezig)]),
+                 [met("e", EINDE), niet("r", aanwezig)],
+                 f"Vul het blad {tabel.sheet} in, met een rij per {naam}; minstens één voldoet aan: {verwacht}."),
         ]
 
 
@@ -109,8 +120,9 @@ class RijenKeuze(_Rijen):
 
     def gebreken(self, wie):
         anders = en(bestaat(self.kolom), *(vergelijk("$neq", self.kolom, normaliseer(w)) for w in self.keuzes))
-        return ([(anders, f"{wie} noemt bij {self.kop(self.kolom)} '{{gevonden}}'; verwacht: {', '.join(self.keuzes)}.",
-                  (self.kolom,))], f"{self.kop(self.kolom)} is een van: {', '.join(self.keuzes)}")
+        keuzes = ", ".join(self.keuzes)
+        return ([(anders, f"{wie} noemt bij {self.kop(self.kolom)} '{{gevonden}}'; verwacht: {keuzes}.",
+                  (self.kolom,), self.zet_kolom(wie, f"een van: {keuzes}"))], f"{self.kop(self.kolom)} is een van: {keuzes}")
 
 
 @registreer
@@ -121,10 +133,10 @@ class RijenDrempel(_Rijen, Grenzen):
     kolom: str
 
     def gebreken(self, wie):
-        _, fout, verwacht = self.grenzen(self.kolom)
-        verwacht = f"{self.kop(self.kolom)}: {verwacht}"
-        return ([(f, f"{wie}: {self.kop(self.kolom)} is {{r.{self.kolom}}}; verwacht {verwacht}.", (self.kolom,))
-                 for f in fout], verwacht)
+        _, fout, grens = self.grenzen(self.kolom)
+        verwacht = f"{self.kop(self.kolom)}: {grens}"
+        return ([(f, f"{wie}: {self.kop(self.kolom)} is {{r.{self.kolom}}}; verwacht {verwacht}.", (self.kolom,),
+                  self.zet_kolom(wie, grens)) for f in fout], verwacht)
 
 
 @registreer
@@ -135,7 +147,7 @@ class RijenJa(_Rijen):
     kolom: str
 
     def gebreken(self, wie):
-        return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,))],
+        return ([({self.kolom: False}, f"{wie}: {self.kop(self.kolom)} is nee.", (self.kolom,), self.zet_kolom(wie, "ja"))],
                 f"{self.kop(self.kolom)} = ja")
 
     def goed(self):

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, een_goede_rij, elke_rij, registreer
+from toetsing.controles.basis import Controle, een_goede_rij, elke_rij, registreer, vul_in, voeg_toe, zet
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
 from toetsing.tekst import getal_nl
@@ -61,11 +61,13 @@ class TotaalKlopt(_Somtabel):
             Deel(regel.id, Status.voldaan, f"De totaalregel op het blad {blad} klopt met de som van de regels ({kolom}).",
                  verwacht, {"t": (self.kolom,)}, [met("s", som), met("t", en(totaal, {self.kolom: {"s": "waarde"}}))]),
             Deel(regel.id, Status.afwijkend,
-                 f"De totaalregel op het blad {blad} ({kolom}) is {{gevonden}}, maar de som van de andere regels is {{s.waarde}}.",
+                 f"In de totaalregel op het blad {blad} staat bij {kolom} {{gevonden}}, maar de som van de andere regels "
+                 "is {s.waarde}.",
                  verwacht, {"t": (self.kolom,)},
-                 [met("s", som), met("t", en(totaal, vergelijk("$neq", self.kolom, {"s": "waarde"})))]),
+                 [met("s", som), met("t", en(totaal, vergelijk("$neq", self.kolom, {"s": "waarde"})))],
+                 zet(blad, f"de totaalregel in de kolom {kolom}", "de som van de andere regels: {s.waarde}")),
             Deel(regel.id, Status.ontbreekt, f"Het blad {blad} heeft geen totaalregel met {kolom}.", verwacht, {},
-                 [met("e", EINDE), niet("t", totaal)]),
+                 [met("e", EINDE), niet("t", totaal)], voeg_toe(blad, "Totaal", f"met de som van de kolom {kolom}")),
         ]
 
 
@@ -88,19 +90,25 @@ class VorigJaarVergeleken(_Somtabel):
         # per row "X does not fit" is a defect of that row: elke_rij's shape, with the table fact as anchor
         naam = TABEL[self.tabel].naamkolom
         gewone_rij = (bestaat_niet("totaal"), bestaat(kolom))
+        wie = f"{naam} '{{r.{naam}}}'"
         gebreken = [
             (en(*gewone_rij, bestaat_niet(referentie)),
-             f"Op het blad {blad} mist bij {naam} '{{r.{naam}}}' het cijfer van {waarmee}.", (naam, kolom)),
+             f"Op het blad {blad} mist bij {wie} het cijfer van {waarmee}.", (naam, kolom),
+             vul_in(blad, wie, f"de kolom {self.label(referentie)}")),
             (en(*gewone_rij, vergelijk("$gt", verschil, self.drempel_procent), bestaat_niet("toelichting")),
-             f"Op het blad {blad} verschilt {naam} '{{r.{naam}}}' {{r.{verschil}}}% van {waarmee}, zonder toelichting.",
-             (kolom, referentie)),
+             f"Op het blad {blad} verschilt {wie} {{r.{verschil}}}% van {waarmee}, zonder toelichting.",
+             (kolom, referentie),
+             vul_in(blad, wie, f"de kolom Toelichting: waarom het cijfer meer dan {getal_nl(self.drempel_procent)}% "
+                               f"afwijkt van {waarmee}")),
         ]
         verwacht = (f"{self.label(referentie)} ingevuld; bij meer dan {getal_nl(self.drempel_procent)}% verschil "
                     "een toelichting")
         # a sheet with labels but no figures (an untouched template) is missing, not compared
         return elke_rij(regel, self.soort_rij, gebreken,
                         f"Het blad {blad} vergelijkt elke regel met {waarmee} en licht grote verschillen toe.",
-                        f"Het blad {blad} ontbreekt of heeft geen {self.label(kolom).lower()}.", verwacht,
+                        (f"Het blad {blad} ontbreekt of heeft geen {self.label(kolom).lower()}.",
+                         f"Vul op het blad {blad} bij elke regel de kolommen {self.label(kolom)} en "
+                         f"{self.label(referentie)} in."), verwacht,
                         aanwezig=feit("som", {"tabel": self.soort_rij}, {"kolom": kolom}))
 
 
@@ -121,11 +129,15 @@ class BegrootOvergenomen(_Somtabel):
                  verwacht, bewijs, [met("t", toegezegd), met("b", en(begroot, {"waarde": {"t": "waarde"}}))]),
             Deel(regel.id, Status.afwijkend,
                  f"Het totaal begroot op het blad {blad} is {{b.waarde}}, maar in het werkplan {{t.waarde}}.", verwacht,
-                 bewijs, [met("t", toegezegd), met("b", en(begroot, vergelijk("$neq", "waarde", {"t": "waarde"})))]),
+                 bewijs, [met("t", toegezegd), met("b", en(begroot, vergelijk("$neq", "waarde", {"t": "waarde"})))],
+                 f"Neem op het blad {blad} in de kolom {self.label(kolom + '_begroot')} de cijfers van het werkplan over "
+                 "(totaal {t.waarde})."),
             Deel(regel.id, Status.ontbreekt, f"Het blad {blad} van de verantwoording noemt geen begrote cijfers.", verwacht,
-                 {}, [met("e", EINDE), niet("b", begroot)]),
+                 {}, [met("e", EINDE), niet("b", begroot)],
+                 f"Vul op het blad {blad} de kolom {self.label(kolom + '_begroot')} in met de cijfers van het werkplan."),
             Deel(regel.id, Status.ontbreekt, f"Het werkplan heeft geen blad {blad} om mee te vergelijken.", verwacht, {},
-                 [met("e", EINDE), niet("t", toegezegd)]),
+                 [met("e", EINDE), niet("t", toegezegd)],
+                 f"Kies het werkplan met het blad {blad} waarop de subsidie is verleend."),
         ]
 
 
@@ -145,7 +157,8 @@ class UrenPerDeelopdracht(Controle):
             (f"Het blad Uren begroot {{r.uren}} uur voor {naam}.",
              f"Het blad Uren heeft een regel voor {naam}, maar met 0 uren of zonder uren: '{{gevonden}}'.",
              f"Het blad Uren heeft geen regel voor {naam}."),
-            f"een regel voor {naam} met meer dan 0 uren", ("onderdeel", "uren"))
+            f"een regel voor {naam} met meer dan 0 uren", ("onderdeel", "uren"),
+            (zet("Uren", naam, "de uren die u eraan besteedt (meer dan 0)"), voeg_toe("Uren", f"voor {naam}", "met meer dan 0 uren")))
 
 
 @registreer
@@ -169,9 +182,12 @@ class TotaalNietHoger(_Somtabel):
             Deel(regel.id, Status.voldaan, zin + "; de toelichting legt het verschil uit.", verwacht,
                  {**bewijs, "t": ("toelichting",)}, [met("v", vorig), met("n", hoger), met("t", toegelicht)]),
             Deel(regel.id, Status.afwijkend, zin + "; het is hoger en geen toelichting legt uit waarom.", verwacht, bewijs,
-                 [met("e", EINDE), met("v", vorig), met("n", hoger), niet("t", toegelicht)]),
+                 [met("e", EINDE), met("v", vorig), met("n", hoger), niet("t", toegelicht)],
+                 f"Leg op het blad {blad} in de kolom Toelichting uit waarom het totaal hoger is dan vorig jaar "
+                 "({v.waarde}), of blijf binnen dat bedrag."),
             Deel(regel.id, Status.ontbreekt, f"Het blad {blad} noemt geen {self.label(kolom).lower()}.", verwacht, {},
-                 [met("e", EINDE), niet("n", nu)]),
+                 [met("e", EINDE), niet("n", nu)], f"Vul op het blad {blad} de kolom {self.label(kolom)} in."),
             Deel(regel.id, Status.ontbreekt, f"Het blad {blad} noemt geen {self.label(kolom + '_vorig_jaar').lower()}.",
-                 verwacht, {}, [met("e", EINDE), niet("v", vorig)]),
+                 verwacht, {}, [met("e", EINDE), niet("v", vorig)],
+                 f"Vul op het blad {blad} de kolom {self.label(kolom + '_vorig_jaar')} in."),
         ]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from toetsing.controles.basis import Controle, als_termen, drie, grenzen, noemt, noemt_termen, registreer
+from toetsing.controles.basis import Controle, als_termen, drie, grenzen, noemt, noemt_termen, registreer, voeg_toe, zet
 from toetsing.engine.patronen import EINDE, Deel, bestaat, feit, met, niet, vergelijk
 from toetsing.feiten import datumnummer
 from toetsing.status import Status
@@ -34,6 +34,10 @@ class _Veld(Controle):
     def niet_ingevuld(self) -> str:
         return f"{self.label} is niet ingevuld op het blad Algemeen."
 
+    def acties(self, wat: str) -> tuple[str, str]:
+        """(change the value to `wat`, add the field's row with `wat`)."""
+        return zet("Algemeen", self.label, wat), voeg_toe("Algemeen", self.label, f"met {wat}")
+
 
 @registreer
 class VeldAanwezig(_Veld):
@@ -44,9 +48,11 @@ class VeldAanwezig(_Veld):
     def delen(self, c, regel):
         gevonden = feit("veld", {"veld": self.veld})
         return [
-            Deel(regel.id, Status.voldaan, f"{self.label} is ingevuld: {{gevonden}}.", "ingevuld", {"v": (self.veld,)},
+            Deel(regel.id, Status.voldaan, f"{self.label} is ingevuld: {{gevonden}}.", f"{self.label} ingevuld", {"v": (self.veld,)},
                  [met("v", gevonden)]),
-            Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), "ingevuld", {}, [met("e", EINDE), niet("v", gevonden)]),
+            Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), f"{self.label} ingevuld", {},
+                 [met("e", EINDE), niet("v", gevonden)],
+                 voeg_toe("Algemeen", self.label, "en vul die in")),
         ]
 
 
@@ -61,7 +67,7 @@ class VeldGelijk(_Veld):
         waarde = float(self.waarde) if isinstance(self.waarde, int) else normaliseer(self.waarde)
         return drie(regel, "v", self.gevonden(), {self.veld: waarde}, [vergelijk("$neq", self.veld, waarde)], (self.veld,),
                     (f"{self.label} is {{gevonden}}.", f"{self.label} is {{gevonden}}; de opdracht gaat over {self.waarde}.",
-                     self.niet_ingevuld()), str(self.waarde))
+                     self.niet_ingevuld()), str(self.waarde), self.acties(str(self.waarde)))
 
 
 @registreer
@@ -76,7 +82,7 @@ class VeldAantal(_Veld):
         goed, buiten, verwacht = grenzen(self.veld, self.minimaal, self.maximaal, None)
         return drie(regel, "v", self.gevonden(), goed, buiten, (self.veld,),
                     (f"{self.label}: {{gevonden}}.", f"{self.label}: {{gevonden}}; verwacht is {verwacht}.",
-                     self.niet_ingevuld()), verwacht)
+                     self.niet_ingevuld()), verwacht, self.acties(f"{verwacht} namen"))
 
 
 @registreer
@@ -92,7 +98,7 @@ class DatumVoor(_Veld):
         return drie(regel, "v", self.gevonden(), vergelijk("$lt", self.veld, grens), [vergelijk("$gte", self.veld, grens)],
                     (self.veld,), (f"{self.label} {{gevonden}} ligt vóór {datum}.",
                                    f"{self.label} {{gevonden}} is niet vóór {datum}.", self.niet_ingevuld()),
-                    f"vóór {datum}")
+                    f"vóór {datum}", self.acties(f"een datum vóór {datum}"))
 
 
 @registreer
@@ -107,6 +113,8 @@ class VeldVermeldt(_Veld):
     def delen(self, c, regel):
         return [*noemt_termen(regel, self.termen, [self.veld],
                               lambda v, t: feit("veld", {"veld": v}, noemt(v, t)),
-                              self.label, "het blad Algemeen", feit("tabel", {"tabel": "algemeen"})),
-                Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), "ingevuld", {},
-                     [met("e", EINDE), niet("v", feit("veld", {"veld": self.veld}))])]
+                              self.label, "het blad Algemeen", feit("tabel", {"tabel": "algemeen"}),
+                              lambda woord: zet("Algemeen", self.label, f"een tekst die {woord} noemt")),
+                Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), f"{self.label} ingevuld", {},
+                     [met("e", EINDE), niet("v", feit("veld", {"veld": self.veld}))],
+                     voeg_toe("Algemeen", self.label, "en vul die in"))]

@@ -31,7 +31,10 @@ class Compiler:
     def delen(self, regel: Regel) -> list[Deel]:
         delen: list[Deel] = []
         for controle in regel.controles:
-            delen.extend(controle.delen(self, regel))
+            blad = controle.blad or min(controle.bladen())
+            for deel in controle.delen(self, regel):
+                deel.blad = deel.blad or blad
+                delen.append(deel)
         _pas_uitleg_toe(regel, delen)
         if regel.deelopdracht is not None:
             delen = self._alleen_binnen_reikwijdte(regel, delen)

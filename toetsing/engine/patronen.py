@@ -32,6 +32,11 @@ class Deel:
     # alias in the condition -> fact fields whose cells are the evidence
     bewijs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     conditie: list[Patroon] = field(default_factory=list)
+    # what to do about it, one imperative sentence with the same placeholders as `tekst`
+    # (every part that is not voldaan has one)
+    actie: str = ""
+    # the contract sheet the part reads (set by the compiler from its check): where to look
+    blad: str = ""
 
 
 def feit(soort: str, *voorwaarden: Patroon) -> Patroon:

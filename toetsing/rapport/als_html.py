@@ -44,6 +44,13 @@ td.aantal { text-align: right; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; padding: 0 .4rem; border-radius: .25rem; font-weight: bold; white-space: nowrap; }
 q { font-style: italic; }
 ul.delen { margin: .3rem 0 0; padding-left: 1.2rem; }
+ol.te-doen li { margin: .3rem 0; }
+ul.afvinken { list-style: none; padding-left: 0; }
+ul.afvinken li { margin: .4rem 0; }
+dl.weg { display: grid; grid-template-columns: max-content 1fr; gap: 0 .6rem; margin: .4rem 0 0; }
+dl.weg dt { font-weight: bold; }
+dl.weg dd { margin: 0; overflow-wrap: anywhere; }
+.waarschuwing { border: 2px solid #9C0006; padding: .5rem .8rem; color: #9C0006; background: #FFF5F5; }
 code { font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
 .oordeel { font-size: 1.15rem; font-weight: bold; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #767676; font-size: .9rem; }

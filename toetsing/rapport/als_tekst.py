@@ -1,5 +1,7 @@
-"""The toetsingsrapport in the terminal: summary first, then the bevindingen grouped by
-blok and deelopdracht. Status is always a word, colour only helps."""
+"""The toetsingsrapport in the terminal: what to do first (so the first screen shows every
+problem with its cell and action), then the header and counts, then the bevindingen grouped
+by blok and deelopdracht, then what the medewerker judges. Status is always a word, colour
+only helps."""
 from __future__ import annotations
 
 from rich.console import Console, Group
@@ -9,7 +11,9 @@ from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.rapport import weergave
-from toetsing.rapport.weergave import TEKEN, beoordeling, groepen, handmatig, kop, ook, oordeel, titel
+from toetsing.rapport.weergave import melding as weergave_melding
+from toetsing.rapport.weergave import (TE_BEOORDELEN, TE_BEOORDELEN_UITLEG, TEKEN, WAT_TE_DOEN, beoordeling, bestandsnaam,
+                                       groepen, handmatig, kop, ook, oordeel, te_doen, titel, waarschuwing)
 from toetsing.status import Status
 
 KLEUR = {
@@ -21,6 +25,12 @@ KLEUR = {
 
 
 def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
+    console.print(Text(f"{titel(rapport)}: {bestandsnaam(rapport.werkplan)}", style="bold"))
+    let_op = waarschuwing(rapport)
+    if let_op:
+        console.print(Text(let_op, style="bold red"))
+    _te_doen(rapport, console)
+
     tabel = Table.grid(padding=(0, 2))
     for label, waarde in kop(rapport):
         tabel.add_row(label, Text(waarde))  # Text: a werkplan's own words are never read as rich markup
@@ -39,7 +49,7 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     if rapport.meldingen:
         console.print(Text(f"\nDeze cellen konden niet worden gelezen ({len(rapport.meldingen)}):", style="bold"))
         for melding in rapport.meldingen:
-            console.print(Text(f"  • {melding}"))
+            console.print(Text(f"  • {weergave_melding(melding)}"))
 
     for groep, bevindingen in groepen(rapport):
         getoond = [b for b in bevindingen if alles or {b.status, b.eindstatus} & {Status.afwijkend, Status.ontbreekt}]
@@ -52,6 +62,11 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
         console.print(Text("\nEisen die alleen de medewerker kan beoordelen", style="bold underline"))
         for eis_id, eis, status, wat in handmatig(rapport):
             console.print(Text(f"  {status.upper():<14} {eis_id}  {eis}" + (f"\n      {wat}" if wat else "")))
+    elif rapport.niet_toetsbaar:
+        console.print(Text(f"\n{TE_BEOORDELEN}", style="bold underline"))
+        console.print(Text(TE_BEOORDELEN_UITLEG))
+        for n in rapport.niet_toetsbaar:
+            console.print(Text(f"  [ ] {n.eis} ({n.bron}). {n.waarom}"))
 
     console.print(Text(f"\n{oordeel(rapport)}", style="bold"))
     if rapport.ontvangst:
@@ -60,6 +75,25 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
                            f"{o.bestand} (sha256 {o.bestand_sha256[:12]})"
                            + (f" · {o.beoordeling_bestand} (sha256 {(o.beoordeling_sha256 or '')[:12]})"
                               if o.beoordeling_bestand else ""), style="bright_black"))
+
+
+def _te_doen(rapport: Rapport, console: Console) -> None:
+    taken = te_doen(rapport)
+    if not taken:
+        console.print(Text(f"{WAT_TE_DOEN}: niets. Alle eisen zijn voldaan.", style="bold green"))
+        return
+    console.print(Text(f"{WAT_TE_DOEN} ({len(taken)})", style="bold underline"))
+    lijst = Table.grid(padding=(0, 1))
+    lijst.add_column(justify="right", no_wrap=True)
+    lijst.add_column()
+    for i, taak in enumerate(taken, 1):
+        regel = Text()
+        if taak.cellen:
+            regel.append(f"{taak.cellen_kort()}: ", style="cyan")
+        regel.append(taak.actie)
+        regel.append(f" ({', '.join(taak.regels)})", style="bright_black")
+        lijst.add_row(Text(f"{i}. {TEKEN[taak.status]}", style=f"bold {KLEUR[taak.status]}"), regel)
+    console.print(lijst)
 
 
 def _bevinding(b: Bevinding) -> Group:
@@ -72,6 +106,9 @@ def _bevinding(b: Bevinding) -> Group:
         delen.append(Text(f"      {beoordeling(b.beoordeling)}", style="bold"))
     if b.status not in (Status.voldaan, Status.niet_van_toepassing):
         delen.append(Text(f"      {b.toelichting}"))
+        delen.append(Text(f"      Nu: {b.gevonden}"))
+        delen.append(Text(f"      Gevraagd: {b.verwacht}"))
+        delen.append(Text(f"      Wat u doet: {b.actie}", style="bold"))
         for d in ook(b):
             cellen = f" ({', '.join(c.cel for c in d.details)})" if d.details else ""
             delen.append(Text(f"      Ook {TEKEN[d.status]} {d.status.value}: {d.toelichting}{cellen}"))

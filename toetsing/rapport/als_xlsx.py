@@ -1,5 +1,6 @@
-"""The toetsingsrapport as an Excel workbook: a sheet Samenvatting (the files, opdracht,
-counts per status and per onderdeel, unreadable cells, the receipt) and a sheet
+"""The toetsingsrapport as an Excel workbook: a sheet Samenvatting (what to do first, then
+the files, opdracht, counts per status and per onderdeel, unreadable cells, what the
+medewerker judges, the receipt) and a sheet
 Bevindingen (one row per bevinding, ready to filter and print).
 
 The sheet builders here are shared with the annotated werkplan (annoteren.py).
@@ -19,8 +20,8 @@ from toetsing.rapport import weergave
 from toetsing.status import Status
 
 # column header, width in characters
-KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),
-            ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
+KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Nu in het werkplan", 40),
+            ("Gevraagd", 30), ("Wat u doet", 50), ("Onderdeel", 30), ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
 _CELLEN = len(KOLOMMEN)  # the Cellen column is the last
 VET = Font(bold=True)
 KOPVULLING = PatternFill("solid", fgColor="D9E1F2")
@@ -91,6 +92,11 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
     ws["A1"] = weergave.titel(rapport)
     ws["A1"].font = Font(bold=True, size=14)
     rij = 2
+    let_op = weergave.waarschuwing(rapport)
+    if let_op:
+        ws.cell(rij, 1, let_op).font = Font(bold=True, color=weergave.KLEUREN[Status.ontbreekt][0])
+        rij += 2
+    rij = _te_doen(ws, rapport, rij)
     for label, waarde in weergave.kop(rapport):
         ws.cell(rij, 1, label).font = VET
         ws.cell(rij, 2, waarde)
@@ -130,7 +136,18 @@ def schrijf_samenvatting(ws: Worksheet, rapport: Rapport, per_onderdeel: bool,
             rij += 1
         rij += 1
 
-    rij = schrijf_handmatig(ws, rapport, rij)
+    if rapport.handmatig:  # a merged beoordelingsformulier: the officer's judgement of each demand
+        rij = schrijf_handmatig(ws, rapport, rij)
+    elif rapport.niet_toetsbaar:
+        ws.cell(rij, 1, weergave.TE_BEOORDELEN).font = VET
+        ws.cell(rij + 1, 1, weergave.TE_BEOORDELEN_UITLEG)
+        rij = _koprij(ws, rij + 2, ["Eis", "Bron", "Waarom niet getoetst", "Beoordeeld"])
+        for n in rapport.niet_toetsbaar:
+            for kolom, waarde in enumerate((n.eis, n.bron, n.waarom), start=1):
+                ws.cell(rij, kolom, waarde).alignment = BOVEN
+            rij += 1
+        rij += 1
+
     if rapport.ontvangst:
         ws.cell(rij, 1, "Ontvangstbewijs").font = VET
         rij += 1
@@ -168,6 +185,22 @@ def schrijf_vergelijking(ws: Worksheet, rapport: Rapport) -> None:
     afdrukken(ws, kopregel=None)
 
 
+def _te_doen(ws: Worksheet, rapport: Rapport, rij: int) -> int:
+    """Wat moet u nog doen: one row per task, most serious first; returns the first free row."""
+    taken = weergave.te_doen(rapport)
+    ws.cell(rij, 1, f"{weergave.WAT_TE_DOEN}: niets" if not taken else weergave.WAT_TE_DOEN).font = Font(bold=True, size=12)
+    if not taken:
+        return rij + 2
+    ws.column_dimensions["B"].width = 70  # the action; the counts below use B for a number only
+    rij = _koprij(ws, rij + 1, ["Status", "Wat u doet", "Cellen", "Regels"])
+    for i, taak in enumerate(taken, 1):
+        kleur(ws.cell(rij, 1, f"{i}. {weergave.statuswoord(taak.status)}"), taak.status)
+        for kolom, waarde in enumerate((taak.actie, taak.cellen_kort(), ", ".join(taak.regels)), start=2):
+            ws.cell(rij, kolom, waarde).alignment = BOVEN
+        rij += 1
+    return rij + 1
+
+
 def _koprij(ws: Worksheet, rij: int, koppen: list[str]) -> int:
     for kolom, kop in enumerate(koppen, start=1):
         cel = ws.cell(rij, kolom, kop)
@@ -190,7 +223,8 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
     for naam, bevindingen in weergave.groepen(rapport):
         for b in bevindingen:
             eigen = cellen(b)
-            _rij(ws, rij, b, [b.regel, b.titel, _status(b), b.toelichting, naam, b.bron,
+            _rij(ws, rij, b, [b.regel, b.titel, _status(b), b.toelichting,
+                              *((b.gevonden, b.verwacht, b.actie) if b.actie else (None, None, None)), naam, b.bron,
                               b.citaat + (f"\nInterpretatie: {b.interpretatie}" if b.interpretatie else ""),
                               ", ".join(b.bewijs)])
             if koppelen:

@@ -15,6 +15,7 @@ from toetsing import __version__
 from toetsing.rapport.als_tekst import KLEUR
 from toetsing.rapport.weergave import TEKEN
 from toetsing.status import Status
+from toetsing.tekst import aantal
 
 if TYPE_CHECKING:  # the batch runs the engine; a writer only renders its summary
     from toetsing.batch import Samenvatting, Uitslag
@@ -52,9 +53,11 @@ def uitslag(u: Uitslag) -> str:
 
 def oordeel(samenvatting: Samenvatting) -> str:
     tellers = {w: sum(uitslag(u) == w for u in samenvatting.uitslagen) for w in ("alles voldaan", "bevindingen", "niet getoetst")}
-    return (f"{len(samenvatting.uitslagen)} werkplannen in {samenvatting.seconden:.1f} s: "
-            f"{tellers['alles voldaan']} voldoen aan alle eisen, {tellers['bevindingen']} hebben bevindingen, "
-            f"{tellers['niet getoetst']} konden niet worden gelezen.")
+    seconden = f"{samenvatting.seconden:.1f}".replace(".", ",")
+    return (f"{aantal(len(samenvatting.uitslagen), 'werkplan', 'werkplannen')} in {seconden} s: "
+            f"{aantal(tellers['alles voldaan'], 'voldoet', 'voldoen')} aan alle eisen, "
+            f"{aantal(tellers['bevindingen'], 'heeft', 'hebben')} bevindingen, "
+            f"{aantal(tellers['niet getoetst'], 'kon', 'konden')} niet worden gelezen.")
 
 
 def samenvatting_json(samenvatting: Samenvatting) -> str:
@@ -86,7 +89,9 @@ def samenvatting_xlsx(samenvatting: Samenvatting) -> bytes:
         kleur(cel, status)
     for u in samenvatting.uitslagen:
         aantallen = [None] * (len(_KOLOMMEN) + 1) if u.fout else [*(u.telling.get(s.value, 0) for s in _KOLOMMEN), u.meldingen]
-        ws.append([u.werkplan, u.organisatie, *aantallen, uitslag(u), u.fout, u.rapport])
+        # file names only: a summary is passed on, the folders of this machine are nobody's business
+        ws.append([Path(u.werkplan).name, u.organisatie, *aantallen, uitslag(u), u.fout,
+                   Path(u.rapport).name if u.rapport else u.rapport])
     ws.auto_filter.ref = f"A1:{ws.cell(ws.max_row, len(koppen)).coordinate}"
     ws.freeze_panes = "B2"
     ws.append([])

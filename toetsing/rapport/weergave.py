@@ -5,10 +5,15 @@ Presentation only: every status comes from the Rapport; nothing here decides one
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from itertools import groupby
+from pathlib import Path
 
 from toetsing.bevindingen import Beoordeling, Bevinding, Deelbevinding, Rapport
 from toetsing.status import Status
+from toetsing.tekst import aantal
+from toetsing.werkplan.model import Melding
+from toetsing.werkplan.model import leesvolgorde
 
 TEKEN = {Status.voldaan: "✔", Status.afwijkend: "!", Status.ontbreekt: "✘", Status.niet_van_toepassing: "–"}
 
@@ -72,10 +77,12 @@ def titel(rapport: Rapport) -> str:
 
 def kop(rapport: Rapport) -> list[tuple[str, str]]:
     """Which files were toetst: the werkplan, or a verantwoording with the werkplan it accounts for."""
+    # file names only: a report is passed on, the folders of this machine are nobody's business
     if rapport.stuk == "verantwoording":
-        stukken = [("Verantwoording", rapport.werkplan), ("Werkplan (toezegging)", rapport.toezegging or "")]
+        stukken = [("Verantwoording", bestandsnaam(rapport.werkplan)),
+                   ("Werkplan (toezegging)", bestandsnaam(rapport.toezegging) if rapport.toezegging else "")]
     else:
-        stukken = [("Werkplan", rapport.werkplan)]
+        stukken = [("Werkplan", bestandsnaam(rapport.werkplan))]
     return [
         *stukken,
         ("Organisatie", rapport.organisatie or "(niet ingevuld)"),
@@ -84,16 +91,83 @@ def kop(rapport: Rapport) -> list[tuple[str, str]]:
     ]
 
 
+def bestandsnaam(pad: str) -> str:
+    """A file as a document names it: its name, never a folder of this machine."""
+    return Path(pad).name
+
+
+def melding(m: Melding) -> str:
+    """An unreadable cell as a report shows it: the file by its name."""
+    return str(m.model_copy(update={"bestand": bestandsnaam(m.bestand)}))
+
+
 def oordeel(rapport: Rapport) -> str:
     tellers = rapport.telling()
     for eis in rapport.handmatig:  # a demand the officer judged counts as a bevinding does
         if eis.eindstatus in tellers:
             tellers[eis.eindstatus] += 1
     open_ = len(rapport.te_beoordelen)
-    nog = f" {open_} eis(en) moet(en) de medewerker nog beoordelen." if open_ else ""
+    nog = f" De medewerker moet nog {aantal(open_, 'eis', 'eisen')} beoordelen." if open_ else ""
     if rapport.exitcode == 0:
         return "Alle eisen zijn voldaan." + nog
-    return f"{tellers['ontbreekt']} eis(en) ontbreken en {tellers['afwijkend']} eis(en) wijken af." + nog
+    return (f"{aantal(tellers['ontbreekt'], 'eis ontbreekt', 'eisen ontbreken')} en "
+            f"{aantal(tellers['afwijkend'], 'eis wijkt', 'eisen wijken')} af." + nog)
+
+
+WAT_TE_DOEN = "Wat moet u nog doen"
+TE_BEOORDELEN = "Door de medewerker te beoordelen"
+TE_BEOORDELEN_UITLEG = ("Deze eisen van de opdracht kan toetsing niet nagaan. De medewerker van de gemeente "
+                        "beoordeelt ze zelf.")
+
+
+@dataclass
+class Taak:
+    """One thing to do: an action, the worst status it mends, the rules and cells it concerns."""
+
+    status: Status
+    actie: str
+    regels: list[str] = field(default_factory=list)
+    cellen: list[str] = field(default_factory=list)
+
+    def cellen_kort(self, hoeveel: int = 4) -> str:
+        """ "Planning!D3, D4": the sheet once per run of cells, at most `hoeveel` cells."""
+        delen, vorig = [], None
+        for cel in self.cellen[:hoeveel]:
+            blad, _, plek = cel.rpartition("!")
+            delen.append(plek if blad == vorig else cel)
+            vorig = blad
+        meer = len(self.cellen) - hoeveel
+        return ", ".join(delen) + (f" en {aantal(meer, 'cel', 'cellen')} meer" if meer > 0 else "")
+
+
+def te_doen(rapport: Rapport) -> list[Taak]:
+    """Every problem once, most serious first, in the order of the opdracht within a status:
+    the actions of the parts that are afwijkend or ontbreekt. The same action for several
+    rules (one missing row of a deelopdracht) is one task."""
+    taken: dict[str, Taak] = {}
+    for _, bevindingen in groepen(rapport):
+        for b in bevindingen:
+            for d in b.delen:
+                if d.status not in (Status.afwijkend, Status.ontbreekt) or not d.actie:
+                    continue
+                taak = taken.setdefault(d.actie, Taak(d.status, d.actie))
+                if d.status.ernst > taak.status.ernst:
+                    taak.status = d.status
+                taak.regels = list(dict.fromkeys([*taak.regels, b.regel]))
+                taak.cellen = list(dict.fromkeys([*taak.cellen, *(c.cel for c in d.details)]))
+    for taak in taken.values():
+        volgorde = leesvolgorde(taak.cellen)
+        taak.cellen.sort(key=volgorde)
+    return sorted(taken.values(), key=lambda t: -t.status.ernst)  # stable: the opdracht's order within a status
+
+
+def waarschuwing(rapport: Rapport) -> str | None:
+    """When the toetsing used another opdracht than the werkplan names itself (--opdracht, the web's choice)."""
+    if not rapport.opdracht_in_werkplan:
+        return None
+    return (f"Let op: het werkplan noemt zelf de opdracht '{rapport.opdracht_in_werkplan}', maar is getoetst aan "
+            f"{rapport.opdracht_titel} ({rapport.opdracht}). Klopt dat niet, toets dan opnieuw met de opdracht van het "
+            "werkplan.")
 
 
 def handmatig(rapport: Rapport) -> list[tuple[str, str, str, str]]:

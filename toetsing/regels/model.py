@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from toetsing.bevindingen import NietToetsbaar  # one home: the report lists them too
 from toetsing.controles import REGISTER, ControleUnie
 from toetsing.status import Status
 
@@ -43,21 +44,6 @@ class CodeOmschrijving(_Strikt):
     eenheid: str = ""
     deelopdracht: int | None = None
     toelichting: str = ""
-
-
-class NietToetsbaar(_Strikt):
-    # stable, as a rule id: the beoordelingsformulier and reports refer to it; without one it is
-    # derived from the eis (regels/README.md), so changing the eis then changes the id too
-    id: str = Field(default="", pattern=r"^$|^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
-    eis: str
-    bron: str
-    waarom: str
-
-    @model_validator(mode="after")
-    def _id_uit_eis(self):
-        if not self.id:
-            object.__setattr__(self, "id", "NT-" + hashlib.sha256(self.eis.encode("utf-8")).hexdigest()[:8].upper())
-        return self
 
 
 class Uitleg(_Strikt):

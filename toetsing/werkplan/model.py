@@ -7,6 +7,8 @@ column declared there is a field here.
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +30,25 @@ class Plek(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.blad}!{self.cel}"
+
+
+def leesvolgorde(cellen: list[str]):
+    """Sort key for cells ("Blad!C4") as a person reads them: sheet by sheet in the order
+    they came, then row by row, left to right."""
+    bladen = list(dict.fromkeys(c.rpartition("!")[0] for c in cellen))
+
+    def sleutel(cel: str) -> tuple[int, int, int]:
+        blad, _, plek = cel.rpartition("!")
+        return (bladen.index(blad), *_rij_kolom(plek))
+    return sleutel
+
+
+def _rij_kolom(cel: str) -> tuple[int, int]:
+    letters, cijfers = re.match(r"\$?([A-Z]*)\$?(\d*)", cel).groups()
+    kolom = 0
+    for letter in letters:
+        kolom = kolom * 26 + ord(letter) - 64
+    return int(cijfers or 0), kolom
 
 
 class W(BaseModel, Generic[T]):

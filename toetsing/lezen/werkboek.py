@@ -185,7 +185,6 @@ class _Scan:
     # a formula without a calculated value (its <v> missing or empty): only then does the
     # workbook need a second pass to find such cells, as data_only reads them as empty
     uncalculated: bool = False
-    strict: bool = False  # a namespace of Strict Open XML is declared
     _formula: bool = False  # the current cell has a formula
     _in_value: bool = False  # inside the current formula cell's <v>
     _value: bool = False  # and that <v> holds text
@@ -221,10 +220,6 @@ class _Scan:
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         tag = name.rpartition(":")[2]  # with or without a namespace prefix
         self.elements += 1
-        if not self.strict and any(
-            k.startswith("xmlns") and v.startswith("http://purl.oclc.org/ooxml/") for k, v in attributes.items()
-        ):
-            self.strict = True
         self._in_value = tag == "v" and self._formula  # <v> has no children: the next start ends it
         if tag == "c":
             self._end_cell()
@@ -307,16 +302,21 @@ def _check_archive(naam: str, data: bytes) -> _Scan:
 
 
 def transitional(data: bytes) -> bytes:
-    """The package with the namespaces of Strict Open XML replaced by their transitional
-    twins (in memory; the file itself is never written): what openpyxl can read. The
-    archive has passed `_check_archive`, so its XML is bounded."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
-        for member in archive.infolist():
-            content = archive.read(member)
-            if member.filename.lower().endswith((".xml", ".rels")):
-                content = _STRICT.sub(lambda match: _TRANSITIONAL[match.group()], content)
-            copy.writestr(member.filename, content)
+    """The package as openpyxl can read it: for Strict Open XML a copy (in memory; the
+    file itself is never written) with the namespaces replaced by their transitional
+    twins, else `data` itself. Only for an archive that passed `_check_archive`, so that
+    its XML is bounded."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = {m.filename: archive.read(m) for m in archive.infolist() if m.filename.lower().endswith((".xml", ".rels"))}
+        if not any(_STRICT.search(content) for content in xml.values()):
+            return data
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+            for member in archive.infolist():
+                if member.filename in xml:
+                    copy.writestr(member.filename, _STRICT.sub(lambda match: _TRANSITIONAL[match.group()], xml[member.filename]))
+                else:
+                    copy.writestr(member.filename, archive.read(member))
     return output.getvalue()
 
 
@@ -352,10 +352,8 @@ class Workbook:
         self._report = report
         self._data = invoer.inhoud
         _check_bytes(self.naam, self._data)
-        scan = _check_archive(self.naam, self._data)
-        self._uncalculated = scan.uncalculated
-        if scan.strict:
-            self._data = transitional(self._data)
+        self._uncalculated = _check_archive(self.naam, self._data).uncalculated
+        self._data = transitional(self._data)
         self._values = _load(self.naam, self._data, data_only=True)
         self._formulas: openpyxl.Workbook | None = None
         self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]

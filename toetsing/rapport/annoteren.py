@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 import zipfile
 from collections import defaultdict
 
-from toetsing.lezen import werkboek  # noqa: F401, I001  (first: its defuse_stdlib() guards the XML parsers)
+from toetsing.lezen import werkboek  # noqa: I001  (first: its defuse_stdlib() guards the XML parsers)
 
 import openpyxl
 from openpyxl.comments import Comment
@@ -43,7 +44,9 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
     """The annotated copy of `werkplan` (the bytes of the toetst file) as .xlsx bytes."""
     if rapport.ontvangst is None or hashlib.sha256(werkplan).hexdigest() != rapport.ontvangst.bestand_sha256:
         raise ToetsingFout("Het bestand is veranderd terwijl het werd getoetst. Toets het opnieuw.")
-    wb = openpyxl.load_workbook(io.BytesIO(werkplan), keep_vba=False)
+    with warnings.catch_warnings():  # openpyxl's English about extensions it drops is not for the user
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(io.BytesIO(werkboek.transitional(werkplan)), keep_vba=False)
     notities: dict[tuple[str, str], list[str]] = defaultdict(list)
     zwaarste: dict[tuple[str, str], Status] = {}
     for b in rapport.bevindingen:

@@ -1,0 +1,238 @@
+"""Workbooks the way Excel, LibreOffice and people really save them, and the way a hostile
+sender shapes them (issue 14), through the real command line: the exact Dutch melding or
+verdict, no traceback, no English, the input unchanged. docs/veiligheid-en-privacy.md lists them.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from openpyxl.worksheet.table import Table
+
+from tests.test_robuust import CONFORM, bevinding, meldingen, onleesbaar, rapport, toets
+from toetsing.cli import main
+from toetsing.lezen import lees_werkplan
+
+# transitional -> Strict, as Excel writes "Strict Open XML Spreadsheet"
+NAAR_STRICT = (
+    ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"),
+    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+     "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    ("http://schemas.openxmlformats.org/drawingml/2006/", "http://purl.oclc.org/ooxml/drawingml/"),
+)
+
+
+def herschrijf(bron: Path, doel: Path, bewerk) -> Path:
+    """A copy of `bron` with every XML member passed through bewerk(name, text)."""
+    with zipfile.ZipFile(bron) as archief, zipfile.ZipFile(doel, "w", zipfile.ZIP_DEFLATED) as kopie:
+        for lid in archief.infolist():
+            inhoud = archief.read(lid)
+            if lid.filename.endswith((".xml", ".rels")):
+                inhoud = bewerk(lid.filename, inhoud.decode()).encode()
+            kopie.writestr(lid.filename, inhoud)
+    return doel
+
+
+def strict(naam: str, tekst: str) -> str:
+    for oud, nieuw in NAAR_STRICT:
+        tekst = tekst.replace(oud, nieuw)
+    if naam == "xl/workbook.xml":
+        tekst = tekst.replace("<workbook ", '<workbook conformance="strict" ', 1)
+    return tekst
+
+
+def oordelen(verslag: dict) -> list[tuple[str, str]]:
+    return [(b["regel"], b["status"]) for b in verslag["bevindingen"]]
+
+
+def bewerk(tmp_path: Path, wijzig, naam: str = "werkplan.xlsx") -> Path:
+    wb = load_workbook(CONFORM)
+    wijzig(wb)
+    pad = tmp_path / naam
+    wb.save(pad)
+    return pad
+
+
+# --- 1. Strict Open XML, 1904 dates, inline strings, Excel tables ---
+
+
+def test_strict_open_xml_wordt_gelezen_als_het_gewone_formaat(tmp_path, capsys):
+    pad = herschrijf(CONFORM, tmp_path / "strict.xlsx", strict)
+    assert b"purl.oclc.org" in zipfile.ZipFile(pad).read("xl/workbook.xml")
+    assert oordelen(rapport(capsys, pad)) == oordelen(rapport(capsys, CONFORM))
+    assert rapport(capsys, pad)["meldingen"] == []
+
+
+def test_strict_open_xml_annoteren_houdt_alle_bladen(tmp_path, capsys):
+    pad = herschrijf(CONFORM, tmp_path / "strict.xlsx", strict)
+    voor = pad.read_bytes()
+    kopie = tmp_path / "kopie.xlsx"
+    code = main(["annoteer", str(pad), "--opdracht", "meierijstad-2020", "-o", str(kopie)])
+    uit, fout = capsys.readouterr()
+    assert (code, uit, fout) == (0, "", f"Het getoetste werkplan geschreven naar {kopie}.\n")
+    assert pad.read_bytes() == voor
+    assert load_workbook(kopie).sheetnames == ["Toetsing", *load_workbook(CONFORM).sheetnames]
+
+
+def test_datums_in_het_1904_systeem(tmp_path, capsys):
+    def mac(wb) -> None:
+        wb.epoch = CALENDAR_MAC_1904
+
+    pad = bewerk(tmp_path, mac)
+    assert b'date1904="1"' in zipfile.ZipFile(pad).read("xl/workbook.xml")
+    verslag = rapport(capsys, pad)
+    assert verslag["meldingen"] == []
+    assert oordelen(verslag) == oordelen(rapport(capsys, CONFORM))
+    assert lees_werkplan(pad).algemeen.indieningsdatum.waarde == date(2019, 10, 11)
+
+
+def _opgemaakt(naam: str, tekst: str) -> str:
+    """Every inline text as Excel writes formatted text: in runs, the first one bold."""
+    def runs(m: re.Match) -> str:
+        inhoud = m[1]  # without entities, so that the split never cuts one
+        helft = len(inhoud) // 2
+        return f"<is><r><rPr><b/></rPr><t>{inhoud[:helft]}</t></r><r><t xml:space=\"preserve\">{inhoud[helft:]}</t></r></is>"
+
+    if not naam.startswith("xl/worksheets/"):
+        return tekst
+    return re.sub(r"<is><t>([^<&]*)</t></is>", runs, tekst)
+
+
+def test_tekst_in_de_cel_zelf_in_opgemaakte_stukken(tmp_path, capsys):
+    pad = herschrijf(CONFORM, tmp_path / "inline.xlsx", _opgemaakt)
+    assert b"<rPr><b/></rPr>" in zipfile.ZipFile(pad).read("xl/worksheets/sheet5.xml")
+    verslag = rapport(capsys, pad)
+    assert verslag["meldingen"] == []
+    assert oordelen(verslag) == oordelen(rapport(capsys, CONFORM))
+
+
+def test_blad_als_excel_tabel_opgemaakt(tmp_path, capsys):
+    def tabel(wb) -> None:
+        ws = wb["Kengetallen"]
+        ws.add_table(Table(displayName="Kengetallen", ref=f"A2:E{ws.max_row}"))
+
+    verslag = rapport(capsys, bewerk(tmp_path, tabel))
+    assert verslag["meldingen"] == []
+    assert oordelen(verslag) == oordelen(rapport(capsys, CONFORM))
+
+
+def test_werkmap_zonder_een_enkel_blad_van_het_werkplan(tmp_path, capsys):
+    def hernoem(wb) -> None:
+        for i, blad in enumerate(wb.worksheets):
+            blad.title = f"Blad{i + 1}"
+
+    verslag = rapport(capsys, bewerk(tmp_path, hernoem))
+    bladen = ", ".join(f'"Blad{i + 1}"' for i in range(8))
+    assert meldingen(verslag) == [(None, None, "geen van de bladen van een werkplan gevonden (zoals Algemeen en "
+                                   f"Kengetallen); de werkmap heeft de bladen {bladen}")]
+
+
+# --- 2. percent formats and percent text ---
+
+
+@pytest.mark.parametrize(("waarde", "notatie", "status"), [
+    (50, '0" %"', "afwijkend"),
+    (50, "0\\%", "afwijkend"),
+    (60, '0" %"', "voldaan"),
+    (0.5, "0%", "afwijkend"),
+    (0.6, "[Blue]0%", "voldaan"),
+    ("50 %", "General", "afwijkend"),
+    ("60 %", "@", "voldaan"),
+])
+def test_procent_als_teken_of_als_notatie(tmp_path, capsys, waarde, notatie, status):
+    def zet(wb) -> None:
+        cel = wb["Kengetallen"]["C18"]  # JW-BEREIK, at least 60%
+        cel.value, cel.number_format = waarde, notatie
+
+    assert bevinding(rapport(capsys, bewerk(tmp_path, zet)), "JW-BEREIK")["status"] == status
+
+
+# --- 3. hidden sheets ---
+
+
+def _verborgen_tweeling(staat: str):
+    def maak(wb) -> None:
+        echt = wb["Kengetallen"]
+        kopie = wb.copy_worksheet(echt)
+        echt["C18"] = 10  # the hidden one would fail JW-BEREIK
+        echt.sheet_state = staat
+        kopie.title = "Kengetallen (2)"
+        wb.active = 0
+
+    return maak
+
+
+@pytest.mark.parametrize(("staat", "woord"), [
+    ("hidden", "verborgen"),
+    ("veryHidden", "verborgen (zo dat Excel het niet zichtbaar kan maken)"),
+])
+def test_zichtbaar_blad_wint_van_een_verborgen_tweeling(tmp_path, capsys, staat, woord):
+    # "Kengetallen (2)" is no synonym: make it one by naming the visible copy Indicatoren
+    def maak(wb) -> None:
+        _verborgen_tweeling(staat)(wb)
+        wb["Kengetallen (2)"].title = "Indicatoren"
+
+    pad = bewerk(tmp_path, maak)
+    verslag = rapport(capsys, pad)
+    assert lees_werkplan(pad).bladen["Kengetallen"] == "Indicatoren"
+    assert meldingen(verslag) == [
+        ("Kengetallen", None, f'dit blad is niet gelezen: het is {woord} en blad "Indicatoren" is gelezen als Kengetallen')
+    ]
+    assert bevinding(verslag, "JW-BEREIK")["status"] == "voldaan"
+
+
+def test_een_verborgen_blad_zonder_tweeling_wordt_gelezen_en_gemeld(tmp_path, capsys):
+    def verberg(wb) -> None:
+        wb["Kengetallen"].sheet_state = "veryHidden"
+
+    verslag = rapport(capsys, bewerk(tmp_path, verberg))
+    assert meldingen(verslag) == [
+        ("Kengetallen", None, "dit blad is verborgen (zo dat Excel het niet zichtbaar kan maken) en toch gelezen als "
+         "Kengetallen; maak het zichtbaar of haal het weg")
+    ]
+
+
+# --- 4. group header rows ---
+
+
+def test_rij_met_groepskoppen_boven_de_kopregel(tmp_path, capsys):
+    def groepen(wb) -> None:
+        ws = wb["Kengetallen"]
+        ws["A1"], ws["C1"] = "Kengetal", "Streefwaarde"
+        ws.merge_cells("A1:B1")
+        ws.merge_cells("C1:D1")
+
+    verslag = rapport(capsys, bewerk(tmp_path, groepen))
+    assert verslag["meldingen"] == []
+    assert oordelen(verslag) == oordelen(rapport(capsys, CONFORM))
+
+
+def test_twee_rijen_die_bijna_even_goed_als_kopregel_passen(tmp_path, capsys):
+    def twee(wb) -> None:
+        ws = wb["Kengetallen"]
+        ws["A1"], ws["B1"], ws["C1"], ws["D1"], ws["E1"] = "Code", "Kengetal", "Streefwaarde", "Per", "Uitleg"
+
+    verslag = rapport(capsys, bewerk(tmp_path, twee))
+    assert ("Kengetallen", None, "rij 2 is als kopregel gelezen; rij 1 noemt bijna even veel kolommen: kijk na of "
+            "dat de goede rij is") in meldingen(verslag)
+
+
+# --- 6. package integrity ---
+
+
+def test_zip_met_hetzelfde_onderdeel_twee_keer(tmp_path, capsys):
+    pad = tmp_path / "dubbel.xlsx"
+    with zipfile.ZipFile(CONFORM) as archief, zipfile.ZipFile(pad, "w") as kopie:
+        for lid in archief.infolist():
+            kopie.writestr(lid.filename, archief.read(lid))
+        with pytest.warns(UserWarning):  # zipfile itself knows it is wrong
+            kopie.writestr("XL/worksheets/sheet5.xml".lower(), archief.read("xl/worksheets/sheet5.xml"))
+    assert onleesbaar(capsys, pad) == (
+        "het bestand bevat een onderdeel twee keer en is dus beschadigd; "
+        "open het in Excel of LibreOffice en bewaar het als .xlsx"
+    )

@@ -35,6 +35,7 @@ from openpyxl.utils import range_boundaries  # noqa: E402
 from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
+from toetsing.tekst import toonbaar  # noqa: E402
 from toetsing.werkplan.contract import Column, Table, header_key  # noqa: E402
 from toetsing.lezen.invoer import MAX_FILE_BYTES, Invoer, te_groot  # noqa: E402
 from toetsing.lezen.waarden import CellValue, as_text, shorten  # noqa: E402
@@ -258,6 +259,10 @@ def _part(rels: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(posixpath.dirname(rels)), target))
 
 
+_ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError, RuntimeError,
+               ValueError)
+
+
 def _check_archive(naam: str, data: bytes) -> _Scan:
     """Refuse zip bombs, XML entities, absurd merged ranges and absurd numbers of cells
     before openpyxl sees the file."""
@@ -290,8 +295,7 @@ def _check_archive(naam: str, data: bytes) -> _Scan:
             for member in members:
                 with archive.open(member) as stream:
                     scan.read(stream, member.filename)
-    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError, RuntimeError,
-            ValueError):
+    except _ZIP_DAMAGE:
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression;
         # ValueError: a member's offset pointing before the start of the file; OSError and
         # LZMAError: a damaged bzip2 or lzma member (the archive is in memory, so no other OSError)
@@ -306,18 +310,25 @@ def transitional(data: bytes) -> bytes:
     file itself is never written) with the namespaces replaced by their transitional
     twins, else `data` itself. Only for an archive that passed `_check_archive`, so that
     its XML is bounded."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        xml = {m.filename: archive.read(m) for m in archive.infolist() if m.filename.lower().endswith((".xml", ".rels"))}
-        if not any(_STRICT.search(content) for content in xml.values()):
-            return data
-        output = io.BytesIO()
-        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
-            for member in archive.infolist():
-                if member.filename in xml:
-                    copy.writestr(member.filename, _STRICT.sub(lambda match: _TRANSITIONAL[match.group()], xml[member.filename]))
-                else:
-                    copy.writestr(member.filename, archive.read(member))
+    output = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            xml = {m.filename: archive.read(m) for m in members if m.filename.lower().endswith((".xml", ".rels"))}
+            if not any(_STRICT.search(content) for content in xml.values()):
+                return data
+            with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+                for member in members:
+                    content = xml.get(member.filename)
+                    content = archive.read(member) if content is None else _STRICT.sub(_to_transitional, content)
+                    copy.writestr(member.filename, content)
+    except _ZIP_DAMAGE:  # damage past the point where the scan's parser gave up: openpyxl reports it
+        return data
     return output.getvalue()
+
+
+def _to_transitional(match: re.Match[bytes]) -> bytes:
+    return _TRANSITIONAL[match.group()]
 
 
 def _load(naam: str, data: bytes, **options: bool) -> openpyxl.Workbook:
@@ -412,7 +423,8 @@ class Sheet:
         self._cells: dict[tuple[int, int], OpenpyxlCell | MergedCell] = ws._cells
         self._workbook = workbook
         self._report = report
-        self.title: str = ws.title
+        # as every output shows it; annoteren finds the sheet back by the same function
+        self.title: str = toonbaar(ws.title)
         # how the sheet is hidden, in words; None when it is visible
         self.hidden: str | None = _HIDDEN.get(ws.sheet_state)
         self._formulas: frozenset[str] | None = None
@@ -465,7 +477,7 @@ class Sheet:
 
     def _formula_cells(self) -> frozenset[str]:
         if self._formulas is None:
-            self._formulas = self._workbook.formula_cells(self.title)
+            self._formulas = self._workbook.formula_cells(self._ws.title)
         return self._formulas
 
     def cell(self, row: int, col: int) -> Cell | None:

@@ -26,10 +26,11 @@ from toetsing.bevindingen import Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import weergave
 from toetsing.rapport.als_xlsx import (
-    geen_formules_in,
+    blijft_tekst, geen_formules_in,
     cellen, coordinaat, opslaan, schrijf_bevindingen, schrijf_samenvatting, vulling,
 )
 from toetsing.status import Status
+from toetsing.tekst import toonbaar
 
 BLAD = "Toetsing"
 AUTEUR = "toetsing"
@@ -59,8 +60,13 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
         # a verantwoording's report also names cells of its werkplan: those are not in this copy
         if melding.bestand == rapport.werkplan and melding.blad and melding.cel:
             notities[(melding.blad, melding.cel)].append(f"Niet te lezen: {melding.tekst}")
+    bladen = {toonbaar(blad.title): blad for blad in wb.worksheets}  # the report names sheets as the reader shows them
+    for blad in wb.worksheets:  # the werkplan's own texts too; its formulas stay formulas
+        for rij in blad.iter_rows():
+            for cel in rij:
+                blijft_tekst(cel)
     for plek, teksten in notities.items():
-        cel = wb[plek[0]][plek[1]]
+        cel = bladen[plek[0]][plek[1]]
         if plek in zwaarste:
             cel.fill = vulling(zwaarste[plek])
         cel.comment = _commentaar(cel.comment, teksten)

@@ -4,7 +4,10 @@ verdict, no traceback, no English, the input unchanged. docs/veiligheid-en-priva
 """
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -236,3 +239,117 @@ def test_zip_met_hetzelfde_onderdeel_twee_keer(tmp_path, capsys):
         "het bestand bevat een onderdeel twee keer en is dus beschadigd; "
         "open het in Excel of LibreOffice en bewaar het als .xlsx"
     )
+
+
+# --- 5. names with control, escape and bidi characters ---
+
+VREEMD = "plan\x1b[31m\u202ekeer\nom"
+TOONBAAR = "plan\\x1b[31m\\u202ekeer\\x0aom"
+ONZICHTBAAR = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_vreemde_bestandsnaam_in_elk_rapport(tmp_path, capsys):
+    pad = tmp_path / f"{VREEMD}.xlsx"
+    pad.write_bytes(CONFORM.read_bytes())
+    for formaat in ("tekst", "json", "html"):
+        uitkomst = toets(capsys, pad, "--formaat", formaat)
+        assert uitkomst.code == 0 and uitkomst.fout == ""
+        uit = json.loads(uitkomst.uit)["werkplan"] if formaat == "json" else uitkomst.uit
+        assert TOONBAAR in uit and not ONZICHTBAAR.search(uitkomst.uit)
+    xlsx = tmp_path / "rapport.xlsx"
+    assert main(["toets", str(pad), "--opdracht", "meierijstad-2020", "--formaat", "xlsx", "-o", str(xlsx)]) == 0
+    capsys.readouterr()
+    teksten = [c.value for ws in load_workbook(xlsx) for rij in ws.iter_rows() for c in rij if isinstance(c.value, str)]
+    assert any(TOONBAAR in t for t in teksten) and not any(ONZICHTBAAR.search(t) for t in teksten)
+
+
+def test_vreemde_bestandsnaam_breekt_de_reeks_niet_af(tmp_path, capsys):
+    map_ = tmp_path / "plannen"
+    map_.mkdir()
+    (map_ / f"{VREEMD}.xlsx").write_bytes(b"geen zip")
+    (map_ / "goed.xlsx").write_bytes(CONFORM.read_bytes())
+    code = main(["toets", str(map_), "--opdracht", "meierijstad-2020", "-o", str(tmp_path / "uit")])
+    uit, fout = capsys.readouterr()
+    assert code == 2 and "Traceback" not in fout
+    assert "plan\\x1b[31m" in uit + fout and not ONZICHTBAAR.search(uit + fout)  # the summary wraps lines
+    assert (tmp_path / "uit" / "goed.txt").is_file()
+
+
+def test_vreemde_bladnaam_overal_zichtbaar_gemaakt(tmp_path, capsys):
+    def hernoem(wb) -> None:
+        ws = wb["Formatie"]
+        ws.title = "Formatie\u202e\x9b"
+        ws["B3"] = "veel"  # Fte: a melding on this sheet
+
+    pad = bewerk(tmp_path, hernoem)
+    verslag = rapport(capsys, pad)
+    bladen = {m["blad"] for m in verslag["meldingen"]}
+    assert bladen == {"Formatie\\u202e\\x9b"}
+    kopie = tmp_path / "kopie.xlsx"
+    assert main(["annoteer", str(pad), "--opdracht", "meierijstad-2020", "-o", str(kopie)]) == 1
+    capsys.readouterr()
+    assert "Formatie\u202e\x9b" in load_workbook(kopie).sheetnames  # the organisation's own sheet, untouched
+
+
+def test_werkplan_met_de_naam_van_een_optie(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("-o.xlsx").write_bytes(CONFORM.read_bytes())
+    assert main(["toets", "--opdracht", "meierijstad-2020", "--", "-o.xlsx"]) == 0
+    uit, fout = capsys.readouterr()
+    assert fout == "" and "-o.xlsx" in uit
+
+
+# --- 7. no library or operating system text reaches the user ---
+
+UITBREIDING = (
+    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:dataValidations xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" count="1">'
+    '<x14:dataValidation type="list"><x14:formula1><xm:f>Lijsten!$A$1:$A$2</xm:f></x14:formula1>'
+    '<xm:sqref>C3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>'
+)
+
+
+def test_geen_waarschuwing_van_openpyxl_bij_toetsen_of_annoteren(tmp_path):
+    # in a process of its own: pytest would catch the warnings before they reach stderr
+    pad = herschrijf(CONFORM, tmp_path / "uitbreiding.xlsx",
+                     lambda n, t: t.replace("</worksheet>", UITBREIDING + "</worksheet>") if n.endswith("sheet5.xml") else t)
+    voor = pad.read_bytes()
+    kopie = tmp_path / "kopie.xlsx"
+    for opdracht, uitvoer in (("toets", []), ("annoteer", ["-o", str(kopie)])):
+        klaar = subprocess.run([sys.executable, "-m", "toetsing.cli", opdracht, str(pad), "--opdracht", "meierijstad-2020",
+                                *uitvoer], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+                               timeout=120)
+        assert klaar.returncode == 0
+        assert klaar.stderr == ("" if opdracht == "toets" else f"Het getoetste werkplan geschreven naar {kopie}.\n")
+    assert pad.read_bytes() == voor
+
+
+def test_snelkoppeling_in_een_kring(tmp_path, capsys):
+    pad = tmp_path / "kring.xlsx"
+    pad.symlink_to(pad)
+    assert onleesbaar(capsys, pad) == (
+        "het bestand kan niet worden gelezen: de snelkoppeling (symbolische link) wijst in een kring naar zichzelf"
+    )
+
+
+# --- 8. texts that look like formulas stay text ---
+
+
+def test_formuletekst_blijft_tekst_in_de_kopie_en_het_rapport(tmp_path, capsys):
+    def zet(wb) -> None:
+        for cel, tekst in (("Algemeen!B3", '=HYPERLINK("http://example.org")'), ("Kengetallen!C6", "-in overleg")):
+            blad, ref = cel.split("!")
+            wb[blad][ref].value = tekst
+            wb[blad][ref].data_type = "s"  # typed as text, as after a quote prefix
+
+    pad = bewerk(tmp_path, zet)
+    kopie, xlsx = tmp_path / "kopie.xlsx", tmp_path / "rapport.xlsx"
+    main(["annoteer", str(pad), "--opdracht", "meierijstad-2020", "-o", str(kopie)])
+    main(["toets", str(pad), "--opdracht", "meierijstad-2020", "--formaat", "xlsx", "-o", str(xlsx)])
+    capsys.readouterr()
+    eigen = load_workbook(kopie)["Kengetallen"]["C6"]
+    assert (eigen.value, eigen.quotePrefix) == ("-in overleg", True)
+    cellen = [c for ws in load_workbook(xlsx) for rij in ws.iter_rows() for c in rij
+              if isinstance(c.value, str) and c.value.startswith(("=", "-", "+", "@"))]
+    assert cellen and all(c.quotePrefix and c.data_type == "s" for c in cellen)

@@ -394,7 +394,7 @@ class Workbook:
         by_name = {header_key(name): table for table in tables for name in table.sheet_names}
         candidates: dict[str, list[Sheet]] = {}
         for sheet in self.sheets:
-            if (table := by_name.get(header_key(sheet.title))) is not None:
+            if (table := by_name.get(header_key(sheet.raw_title))) is not None:
                 candidates.setdefault(table.sheet, []).append(sheet)
         found: dict[str, Sheet] = {}
         for name, sheets in candidates.items():
@@ -425,6 +425,7 @@ class Sheet:
         self._report = report
         # as every output shows it; annoteren finds the sheet back by the same function
         self.title: str = toonbaar(ws.title)
+        self.raw_title: str = ws.title  # for matching: normaliseer() drops what toonbaar() shows
         # how the sheet is hidden, in words; None when it is visible
         self.hidden: str | None = _HIDDEN.get(ws.sheet_state)
         self._formulas: frozenset[str] | None = None

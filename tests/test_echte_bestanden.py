@@ -353,3 +353,51 @@ def test_formuletekst_blijft_tekst_in_de_kopie_en_het_rapport(tmp_path, capsys):
     cellen = [c for ws in load_workbook(xlsx) for rij in ws.iter_rows() for c in rij
               if isinstance(c.value, str) and c.value.startswith(("=", "-", "+", "@"))]
     assert cellen and all(c.quotePrefix and c.data_type == "s" for c in cellen)
+
+
+# --- 9. web server bounds ---
+
+
+@pytest.fixture
+def webserver(monkeypatch):
+    import socket
+    import threading
+    import time
+
+    from toetsing.web import app as web
+
+    monkeypatch.setattr(web, "KOP_TIJD", 0.5)
+    monkeypatch.setattr(web, "LEES_TIJD", 0.5)
+    with socket.socket() as vrij:
+        vrij.bind(("127.0.0.1", 0))
+        poort = vrij.getsockname()[1]
+    server = web.server(web.maak_app(), "127.0.0.1", poort)
+    draad = threading.Thread(target=server.run, daemon=True)
+    draad.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield poort
+    server.should_exit = True
+    draad.join(10)
+
+
+def _antwoord(poort: int, verzoek: bytes) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", poort), timeout=10) as verbinding:
+        verbinding.sendall(verzoek)
+        ontvangen = b""
+        while deel := verbinding.recv(65536):
+            ontvangen += deel
+        return ontvangen
+
+
+def test_trage_kopregels_sluiten_de_verbinding(webserver):
+    assert _antwoord(webserver, b"GET / HTTP/1.1\r\nHost: x\r\n") == b""  # the blank line never comes
+
+
+def test_trage_upload_krijgt_een_nederlandse_melding(webserver):
+    antwoord = _antwoord(webserver, b"POST /toetsen HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
+                                    b"boundary=g\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n--g\r\n")
+    assert antwoord.startswith(b"HTTP/1.1 408")
+    assert "Het bestand kwam te langzaam binnen en is niet getoetst." in antwoord.decode()

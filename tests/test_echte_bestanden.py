@@ -401,3 +401,16 @@ def test_trage_upload_krijgt_een_nederlandse_melding(webserver):
                                     b"boundary=g\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n--g\r\n")
     assert antwoord.startswith(b"HTTP/1.1 408")
     assert "Het bestand kwam te langzaam binnen en is niet getoetst." in antwoord.decode()
+
+
+def test_commando_web_start_met_de_grenzen(monkeypatch, capsys):
+    import uvicorn
+
+    from toetsing.web import app as web
+
+    gestart = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **opties: gestart.append(opties))
+    assert main(["web"]) == 0
+    capsys.readouterr()
+    assert gestart == [{"host": "127.0.0.1", "port": 8000, "server_header": False, "http": web._Kopklok,
+                        "limit_concurrency": web.MAX_VERBINDINGEN, "timeout_keep_alive": web.KEEP_ALIVE}]

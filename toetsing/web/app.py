@@ -334,15 +334,20 @@ class _Kopklok(H11Protocol):
         super().connection_lost(exc)
 
 
+def _opties() -> dict:
+    return {"server_header": False, "http": _Kopklok, "limit_concurrency": MAX_VERBINDINGEN,
+            "timeout_keep_alive": KEEP_ALIVE}
+
+
 def server(app, host: str, port: int):
-    """The page's server with the bounds above."""
+    """The page's server with the bounds above, to run in a thread (tests)."""
     import uvicorn
 
-    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, server_header=False, http=_Kopklok,
-                                         limit_concurrency=MAX_VERBINDINGEN, timeout_keep_alive=KEEP_ALIVE))
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, **_opties()))
 
 
 def serveer(app, host: str, port: int) -> None:
     """Run the page until Ctrl+C (`toetsing web`)."""
-    server(app, host, port).run()
+    import uvicorn
 
+    uvicorn.run(app, host=host, port=port, **_opties())

@@ -414,3 +414,24 @@ def test_commando_web_start_met_de_grenzen(monkeypatch, capsys):
     capsys.readouterr()
     assert gestart == [{"host": "127.0.0.1", "port": 8000, "server_header": False, "http": web._Kopklok,
                         "limit_concurrency": web.MAX_VERBINDINGEN, "timeout_keep_alive": web.KEEP_ALIVE}]
+
+
+# --- the same shapes, saved by LibreOffice Calc ---
+
+
+@pytest.mark.libreoffice
+def test_procentteken_en_verborgen_tweeling_na_libreoffice(tmp_path, capsys):
+    from tests.test_lezen_libreoffice import _bewaar_met_libreoffice
+
+    def maak(wb) -> None:
+        _verborgen_tweeling("hidden")(wb)
+        wb["Kengetallen (2)"].title = "Indicatoren"
+        cel = wb["Indicatoren"]["C18"]
+        cel.value, cel.number_format = 50, '0" %"'
+
+    pad = _bewaar_met_libreoffice(bewerk(tmp_path, maak), tmp_path / "lo")
+    verslag = rapport(capsys, pad)
+    assert meldingen(verslag) == [
+        ("Kengetallen", None, 'dit blad is niet gelezen: het is verborgen en blad "Indicatoren" is gelezen als Kengetallen')
+    ]
+    assert bevinding(verslag, "JW-BEREIK")["status"] == "afwijkend"

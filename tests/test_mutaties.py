@@ -261,9 +261,37 @@ def lid_bewerken(rng: random.Random, leden: Leden) -> str:
     return _bewerk_een(rng, leden, list(leden), [ruis, afkappen, stuk_weg])
 
 
+# the shapes real programs save (issue 14): Strict Open XML, the 1904 date system, hidden sheets
+_STRICT = (
+    ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"),
+    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+     "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+)
+
+
+def strict(rng: random.Random, leden: Leden) -> str:
+    for lid in [lid for lid in leden if lid.endswith((".xml", ".rels"))]:
+        for oud, nieuw in _STRICT:
+            _bewerk_xml(leden, lid, lambda xml, oud=oud, nieuw=nieuw: xml.replace(oud, nieuw))
+    return "als Strict Open XML"
+
+
+def datum1904(rng: random.Random, leden: Leden) -> str:
+    _bewerk_xml(leden, "xl/workbook.xml", lambda xml: re.sub(r"<workbookPr\b", '<workbookPr date1904="1"', xml, count=1)
+                if "<workbookPr" in xml else xml.replace("<bookViews>", '<workbookPr date1904="1"/><bookViews>', 1))
+    return "datums in het 1904-systeem"
+
+
+def blad_verbergen(rng: random.Random, leden: Leden) -> str:
+    staat = rng.choice(("hidden", "veryHidden"))
+    _bewerk_xml(leden, "xl/workbook.xml", lambda xml: _vervang_een(
+        rng, re.compile(r"<sheet "), xml, lambda t: f'<sheet state="{staat}" '))
+    return f"blad {staat}"
+
+
 _WERKMAPBEWERKINGEN = [blad_bewerken] * 12 + [
     blad_hernoemen, blad_hernoemen, blad_uit_werkmap, blad_dubbel, bladen_verwisselen, opmaak, opmaak, lid_weg,
-    lid_bewerken,
+    lid_bewerken, strict, datum1904, blad_verbergen, blad_verbergen,
 ]
 
 # --- damage to the zip file itself ---

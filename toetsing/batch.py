@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import formaten
 from toetsing.rapport.schrijven import schrijf_veilig
+from toetsing.tekst import toonbaar
 from toetsing.dienst import engine_voor, lees_invoer, toets_bestand
 
 SAMENVATTING = "samenvatting"  # file name (without extension) of the summary in the output folder
@@ -37,6 +38,11 @@ class Uitslag(BaseModel):
     exitcode: int  # 0 all voldaan, 1 something ontbreekt or is afwijkend, 2 not checked
     fout: str | None = None  # why it could not be checked
     rapport: str | None = None  # the report file written
+
+    @field_validator("werkplan", "fout", "rapport")
+    @classmethod
+    def _toonbaar(cls, tekst: str | None) -> str | None:
+        return None if tekst is None else toonbaar(tekst)  # a file name may hold escape sequences
 
 
 class Samenvatting(BaseModel):

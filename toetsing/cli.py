@@ -396,15 +396,13 @@ def _sjabloon(args) -> int:
 
 
 def _web(args) -> int:
-    import uvicorn
-
-    from toetsing.web.app import maak_app
+    from toetsing.web.app import maak_app, serveer
 
     print(f"toetsing draait. Open http://{args.host}:{args.port}/ in uw browser. Stoppen: Ctrl+C.", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("Let op: ook andere computers kunnen de pagina nu bereiken. Zet er een proxy met een inlog voor "
               "(zie docs/web.md).", file=sys.stderr)
-    uvicorn.run(maak_app(), host=args.host, port=args.port, server_header=False)
+    serveer(maak_app(), args.host, args.port)
     return 0
 
 

@@ -35,3 +35,15 @@ _ONTKENNING = re.compile(r"\b(?:niet|geen|zonder|nooit|noch|niets|buiten)\b")
 def zonder_ontkenning(tekst: str) -> str:
     """A normalised text without its negated clauses: what it really names."""
     return " | ".join(d.strip() for d in _ZINSDEEL.split(tekst) if d.strip() and not _ONTKENNING.search(d))
+
+
+# control characters (escape sequences start with one), line breaks and bidirectional
+# controls in a file or sheet name: on a terminal they move the cursor or colour text, on
+# a page or in a workbook they reverse or hide it
+_ONZICHTBAAR = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def toonbaar(naam: str) -> str:
+    """A name as every output may show it: such characters as visible codes ('\\x1b',
+    '\\u202e'), so that the name still says which file or sheet is meant."""
+    return _ONZICHTBAAR.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", naam)

@@ -12,15 +12,20 @@ from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 
-from toetsing.fouten import WerkplanFout
+from toetsing.fouten import WerkplanFout, os_reden
+from toetsing.tekst import toonbaar
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # compressed, as on disk
 
 
 @dataclass(frozen=True)
 class Invoer:
-    naam: str  # as the user gave it: the path on the command line, the upload's file name
+    naam: str  # as the user gave it (the path on the command line, the upload's file name), made `toonbaar`
     inhoud: bytes
+
+    def __post_init__(self) -> None:
+        # every output names the file by this: reports, meldingen, the batch summary, the web page
+        object.__setattr__(self, "naam", toonbaar(self.naam))
 
     @cached_property
     def sha256(self) -> str:
@@ -37,7 +42,7 @@ def lees_invoer(pad: Path) -> Invoer:
     pad = Path(pad)
 
     def fout(tekst: str) -> WerkplanFout:
-        return WerkplanFout(f"{pad}: {tekst}")
+        return WerkplanFout(f"{toonbaar(str(pad))}: {tekst}")
 
     if pad.is_dir():
         raise fout("dit is een map, geen werkplan; geef het .xlsx-bestand op")
@@ -47,11 +52,11 @@ def lees_invoer(pad: Path) -> Invoer:
         if not S_ISREG(status.st_mode):
             raise fout("dit is geen gewoon bestand (maar bijvoorbeeld een apparaat); geef het .xlsx-bestand op")
         if status.st_size > MAX_FILE_BYTES:
-            raise te_groot(str(pad))
+            raise te_groot(toonbaar(str(pad)))
         with pad.open("rb") as bestand:
             inhoud = bestand.read(status.st_size + 1)  # bounded, also when the file grew since stat()
     except FileNotFoundError:
         raise fout("het bestand bestaat niet") from None
     except OSError as error:
-        raise fout(f"het bestand kan niet worden gelezen ({error.strerror})") from None
+        raise fout(f"het bestand kan niet worden gelezen: {os_reden(error)}") from None
     return Invoer(str(pad), inhoud)

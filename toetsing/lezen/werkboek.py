@@ -35,6 +35,7 @@ from openpyxl.utils import range_boundaries  # noqa: E402
 from openpyxl.worksheet.worksheet import Worksheet  # noqa: E402
 
 from toetsing.fouten import WerkplanFout  # noqa: E402
+from toetsing.tekst import toonbaar  # noqa: E402
 from toetsing.werkplan.contract import Column, Table, header_key  # noqa: E402
 from toetsing.lezen.invoer import MAX_FILE_BYTES, Invoer, te_groot  # noqa: E402
 from toetsing.lezen.waarden import CellValue, as_text, shorten  # noqa: E402
@@ -84,9 +85,34 @@ _MERGED = (
     "maak die samenvoeging ongedaan en bewaar het opnieuw"
 )
 
+# Excel's "Strict Open XML Spreadsheet" names the same elements and relationships in
+# other namespaces; openpyxl knows only the transitional ones and would read such a
+# workbook as one without sheets. Prefixes: drawingml/main, drawingml/chart, ... map alike.
+_STRICT_NAMESPACES = (
+    ("http://purl.oclc.org/ooxml/spreadsheetml/main", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    ("http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/relationships",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    ("http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/customProperties",
+     "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    ("http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+     "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    ("http://purl.oclc.org/ooxml/drawingml/", "http://schemas.openxmlformats.org/drawingml/2006/"),
+)
+_STRICT = re.compile("|".join(re.escape(strict) for strict, _ in _STRICT_NAMESPACES).encode())
+_TRANSITIONAL = {strict.encode(): transitional.encode() for strict, transitional in _STRICT_NAMESPACES}
+
 # control characters (but tab and line breaks) and bidirectional overrides mean nothing in
 # a werkplan; in a terminal or on a web page they can hide or fake text
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# the parts of a number format that print as they are, or only colour or pad
+_LITERAL = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].')
+
+_HIDDEN = {"hidden": "verborgen", "veryHidden": "verborgen (zo dat Excel het niet zichtbaar kan maken)"}
 
 Report = Callable[[str | None, str | None, str], None]  # (blad, cel, tekst)
 
@@ -233,6 +259,10 @@ def _part(rels: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(posixpath.dirname(rels)), target))
 
 
+_ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError, RuntimeError,
+               ValueError)
+
+
 def _check_archive(naam: str, data: bytes) -> _Scan:
     """Refuse zip bombs, XML entities, absurd merged ranges and absurd numbers of cells
     before openpyxl sees the file."""
@@ -244,6 +274,11 @@ def _check_archive(naam: str, data: bytes) -> _Scan:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
+            # a part name is case-insensitive (OPC): a second member of the same name is a
+            # second version of that part, and which one a program reads is anyone's guess
+            names = [member.filename.lower() for member in members]
+            if len(set(names)) < len(names):
+                raise _fail(naam, f"het bestand bevat een onderdeel twee keer en is dus beschadigd; {_RESAVE}")
             if "mimetype" in archive.namelist() and archive.read("mimetype").startswith(b"application/vnd.oasis"):
                 raise _fail(
                     naam, "dit is een OpenDocument-bestand (.ods); bewaar het in LibreOffice als Excel-werkmap (.xlsx)"
@@ -260,8 +295,7 @@ def _check_archive(naam: str, data: bytes) -> _Scan:
             for member in members:
                 with archive.open(member) as stream:
                     scan.read(stream, member.filename)
-    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, NotImplementedError, RuntimeError,
-            ValueError):
+    except _ZIP_DAMAGE:
         # RuntimeError: a zip member with a password; NotImplementedError: an unknown compression;
         # ValueError: a member's offset pointing before the start of the file; OSError and
         # LZMAError: a damaged bzip2 or lzma member (the archive is in memory, so no other OSError)
@@ -269,6 +303,32 @@ def _check_archive(naam: str, data: bytes) -> _Scan:
     except _Refused as refused:
         raise _fail(naam, str(refused)) from None
     return scan
+
+
+def transitional(data: bytes) -> bytes:
+    """The package as openpyxl can read it: for Strict Open XML a copy (in memory; the
+    file itself is never written) with the namespaces replaced by their transitional
+    twins, else `data` itself. Only for an archive that passed `_check_archive`, so that
+    its XML is bounded."""
+    output = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            xml = {m.filename: archive.read(m) for m in members if m.filename.lower().endswith((".xml", ".rels"))}
+            if not any(_STRICT.search(content) for content in xml.values()):
+                return data
+            with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+                for member in members:
+                    content = xml.get(member.filename)
+                    content = archive.read(member) if content is None else _STRICT.sub(_to_transitional, content)
+                    copy.writestr(member.filename, content)
+    except _ZIP_DAMAGE:  # damage past the point where the scan's parser gave up: openpyxl reports it
+        return data
+    return output.getvalue()
+
+
+def _to_transitional(match: re.Match[bytes]) -> bytes:
+    return _TRANSITIONAL[match.group()]
 
 
 def _load(naam: str, data: bytes, **options: bool) -> openpyxl.Workbook:
@@ -312,6 +372,7 @@ class Workbook:
         self._data = invoer.inhoud
         _check_bytes(self.naam, self._data)
         self._uncalculated = _check_archive(self.naam, self._data).uncalculated
+        self._data = transitional(self._data)
         self._values = _load(self.naam, self._data, data_only=True)
         self._formulas: openpyxl.Workbook | None = None
         self.sheets = [Sheet(ws, self, report) for ws in self._values.worksheets]
@@ -335,20 +396,30 @@ class Workbook:
         return frozenset(cell.coordinate for row in rows for cell in row if cell.data_type == "f")
 
     def match(self, tables: Iterable[Table]) -> dict[str, Sheet]:
-        """Contract sheet name -> sheet, by sheet name and synonyms; the first sheet wins."""
+        """Contract sheet name -> sheet, by sheet name and synonyms. A visible sheet wins
+        over a hidden one (what the organisation sees is what it sent), else the first;
+        the others are named in a melding, and so is a hidden sheet that is read."""
         by_name = {header_key(name): table for table in tables for name in table.sheet_names}
-        found: dict[str, Sheet] = {}
+        candidates: dict[str, list[Sheet]] = {}
         for sheet in self.sheets:
-            table = by_name.get(header_key(sheet.title))
-            if table is None:
-                continue
-            if table.sheet in found:
-                first = found[table.sheet].title
-                self._report(
-                    sheet.title, None, f'dit blad is niet gelezen: blad "{first}" is al gelezen als {table.sheet}'
-                )
-            else:
-                found[table.sheet] = sheet
+            if (table := by_name.get(header_key(sheet.raw_title))) is not None:
+                candidates.setdefault(table.sheet, []).append(sheet)
+        found: dict[str, Sheet] = {}
+        for name, sheets in candidates.items():
+            chosen = found[name] = next((sheet for sheet in sheets if sheet.hidden is None), sheets[0])
+            if chosen.hidden:
+                self._report(chosen.title, None, f"dit blad is {chosen.hidden} en toch gelezen als {name}; "
+                             "maak het zichtbaar of haal het weg")
+            for sheet in sheets:
+                if sheet is not chosen:
+                    reden = f"het is {sheet.hidden} en " if sheet.hidden else ""
+                    al = "" if sheet.hidden else "al "
+                    self._report(sheet.title, None,
+                                 f'dit blad is niet gelezen: {reden}blad "{chosen.title}" is {al}gelezen als {name}')
+        if not found:
+            names = ", ".join(f'"{sheet.title}"' for sheet in self.sheets) or "geen"
+            self._report(None, None, "geen van de bladen van een werkplan gevonden (zoals Algemeen en Kengetallen); "
+                         f"de werkmap heeft de bladen {names}")
         return found
 
 
@@ -360,7 +431,11 @@ class Sheet:
         self._cells: dict[tuple[int, int], OpenpyxlCell | MergedCell] = ws._cells
         self._workbook = workbook
         self._report = report
-        self.title: str = ws.title
+        # as every output shows it; annoteren finds the sheet back by the same function
+        self.title: str = toonbaar(ws.title)
+        self.raw_title: str = ws.title  # for matching: normaliseer() drops what toonbaar() shows
+        # how the sheet is hidden, in words; None when it is visible
+        self.hidden: str | None = _HIDDEN.get(ws.sheet_state)
         self._formulas: frozenset[str] | None = None
         self._merged: dict[int, tuple[list[int], list[tuple[int, int]]]] | None = None
 
@@ -411,7 +486,7 @@ class Sheet:
 
     def _formula_cells(self) -> frozenset[str]:
         if self._formulas is None:
-            self._formulas = self._workbook.formula_cells(self.title)
+            self._formulas = self._workbook.formula_cells(self._ws.title)
         return self._formulas
 
     def cell(self, row: int, col: int) -> Cell | None:
@@ -471,8 +546,12 @@ class Sheet:
             )
 
     def find_header(self, table: Table) -> Header | None:
-        """The first of the first HEADER_ROWS rows that names one field of each required group."""
+        """Of the first HEADER_ROWS rows that name one field of each required group, the one
+        naming most columns: a merged row of group titles above the real header ("Kengetal"
+        over Code and Omschrijving) may name a required field too, but fewer. When another
+        row comes within one column, the melding says which row was taken."""
         columns_by_name = lookup(table.columns)
+        candidates: list[Header] = []
         for row in range(1, min(self._max_row, HEADER_ROWS) + 1):
             columns: dict[int, tuple[Column, str]] = {}
             fields: set[str] = set()
@@ -483,8 +562,15 @@ class Sheet:
                     columns[col] = (column, name)
                     fields.add(column.field)
             if all(fields.intersection(group) for group in table.required):
-                return Header(row, columns)
-        return None
+                candidates.append(Header(row, columns))
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda header: len(header.columns))  # the first of equals
+        close = [h.row for h in candidates if h is not best and len(h.columns) >= len(best.columns) - 1]
+        if close:
+            self._report(self.title, None, f"rij {best.row} is als kopregel gelezen; rij {close[0]} noemt bijna "
+                         "even veel kolommen: kijk na of dat de goede rij is")
+        return best
 
 
 def _percent_format(cell: OpenpyxlCell) -> bool:
@@ -492,7 +578,8 @@ def _percent_format(cell: OpenpyxlCell) -> bool:
         number_format = cell.number_format
     except IndexError:  # a style pointing at a number format the file does not define
         return False
-    return "%" in (number_format or "")
+    # a literal sign ('0" %"', '0\%') only prints; a colour or currency in brackets is no percentage
+    return "%" in _LITERAL.sub("", number_format or "")
 
 
 def _clean(value: CellValue | None) -> CellValue | None:

@@ -61,6 +61,14 @@ def geen_formules_in(ws) -> None:
         for cel in rij:
             if cel.data_type == "f":
                 cel.data_type = "s"
+            blijft_tekst(cel)
+
+
+def blijft_tekst(cel) -> None:
+    """A text that starts like a formula ('=', '+', '-', '@') gets Excel's quote prefix, so
+    that it stays text when someone later edits the cell and presses Enter."""
+    if isinstance(cel.value, str) and cel.value.startswith(("=", "+", "-", "@")) and cel.data_type == "s":
+        cel.quotePrefix = True
 
 
 def vulling(status: Status) -> PatternFill:

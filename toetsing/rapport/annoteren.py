@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 import zipfile
 from collections import defaultdict
 
-from toetsing.lezen import werkboek  # noqa: F401, I001  (first: its defuse_stdlib() guards the XML parsers)
+from toetsing.lezen import werkboek  # noqa: I001  (first: its defuse_stdlib() guards the XML parsers)
 
 import openpyxl
 from openpyxl.comments import Comment
@@ -25,10 +26,11 @@ from toetsing.bevindingen import Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.rapport import weergave
 from toetsing.rapport.als_xlsx import (
-    geen_formules_in,
+    blijft_tekst, geen_formules_in,
     cellen, coordinaat, opslaan, schrijf_bevindingen, schrijf_samenvatting, vulling,
 )
 from toetsing.status import Status
+from toetsing.tekst import toonbaar
 
 BLAD = "Toetsing"
 AUTEUR = "toetsing"
@@ -43,7 +45,9 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
     """The annotated copy of `werkplan` (the bytes of the toetst file) as .xlsx bytes."""
     if rapport.ontvangst is None or hashlib.sha256(werkplan).hexdigest() != rapport.ontvangst.bestand_sha256:
         raise ToetsingFout("Het bestand is veranderd terwijl het werd getoetst. Toets het opnieuw.")
-    wb = openpyxl.load_workbook(io.BytesIO(werkplan), keep_vba=False)
+    with warnings.catch_warnings():  # openpyxl's English about extensions it drops is not for the user
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(io.BytesIO(werkboek.transitional(werkplan)), keep_vba=False)
     notities: dict[tuple[str, str], list[str]] = defaultdict(list)
     zwaarste: dict[tuple[str, str], Status] = {}
     for b in rapport.bevindingen:
@@ -57,8 +61,13 @@ def annoteer(rapport: Rapport, werkplan: bytes) -> bytes:
         # a verantwoording's report also names cells of its werkplan: those are not in this copy
         if melding.bestand == rapport.werkplan and melding.blad and melding.cel:
             notities[(melding.blad, melding.cel)].append(f"Niet te lezen: {melding.tekst}")
+    bladen = {toonbaar(blad.title): blad for blad in wb.worksheets}  # the report names sheets as the reader shows them
+    for blad in wb.worksheets:  # the werkplan's own texts too; its formulas stay formulas
+        for rij in blad.iter_rows():
+            for cel in rij:
+                blijft_tekst(cel)
     for plek, teksten in notities.items():
-        cel = wb[plek[0]][plek[1]]
+        cel = bladen[plek[0]][plek[1]]
         if plek in zwaarste:
             cel.fill = vulling(zwaarste[plek])
         cel.comment = _commentaar(cel.comment, teksten)

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from toetsing.fouten import ToetsingFout
+from toetsing.fouten import ToetsingFout, os_reden
 
 
 def schrijf_veilig(doel: Path, inhoud: bytes, *, overschrijf: bool = False, invoer: list[Path] = ()) -> None:
@@ -23,14 +23,14 @@ def schrijf_veilig(doel: Path, inhoud: bytes, *, overschrijf: bool = False, invo
     try:
         fd, tijdelijk = tempfile.mkstemp(dir=doel.parent, prefix=f".{doel.name}.", suffix=".tmp")
     except OSError as fout:
-        raise ToetsingFout(f"{doel}: kan hier niet schrijven ({fout.strerror}).") from None
+        raise ToetsingFout(f"{doel}: kan hier niet schrijven: {os_reden(fout)}.") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(inhoud)
         os.replace(tijdelijk, doel)
     except OSError as fout:
         Path(tijdelijk).unlink(missing_ok=True)
-        raise ToetsingFout(f"{doel}: kan het bestand niet schrijven ({fout.strerror}).") from None
+        raise ToetsingFout(f"{doel}: kan het bestand niet schrijven: {os_reden(fout)}.") from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise

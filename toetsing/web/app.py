@@ -11,6 +11,7 @@ See docs/web.md.
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import logging
@@ -30,6 +31,7 @@ from jinja2 import pass_context
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from toetsing import __version__
 from toetsing.aanvulling import inhoud as brief
@@ -45,6 +47,13 @@ from toetsing.vergelijking import met_vergelijking
 
 UPLOAD_GRENS = 20 * 1024 * 1024  # bytes per request, all werkplannen together
 MAX_BESTANDEN = 20
+# slow clients must not hold the server: a request's line and headers within KOP_TIJD
+# seconds, never LEES_TIJD seconds of silence while its body is read, at most
+# MAX_VERBINDINGEN connections at once (more get status 503), idle ones closed after KEEP_ALIVE
+KOP_TIJD = 10
+LEES_TIJD = 30
+MAX_VERBINDINGEN = 16
+KEEP_ALIVE = 5
 # Chromium follows no URL longer than 2 MB, a data: link included
 DATA_URL_GRENS = 2 * 1024 * 1024
 XLSX = formaten.formaat("xlsx").mediatype
@@ -79,6 +88,10 @@ class Invoerfout(ToetsingFout):
 
 class TeGroot(Exception):
     """The request body passed the upload limit."""
+
+
+class TeTraag(Exception):
+    """The request body stopped arriving for LEES_TIJD seconds."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,11 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         tekst = (f"Dat is te groot: u kunt hoogstens {app.state.upload_mb} MB tegelijk toetsen. "
                  "Een werkplan is meestal veel kleiner; kies het goede bestand.")
         return _formulierfout(request, Invoerfout(tekst, "werkplan"), 413)
+
+    @app.exception_handler(TeTraag)
+    def te_traag(request: Request, fout: TeTraag):
+        tekst = "Het bestand kwam te langzaam binnen en is niet getoetst. Probeer het opnieuw."
+        return _formulierfout(request, Invoerfout(tekst, "werkplan"), 408)
 
     @app.exception_handler(HTTPException)
     def http_fout(request: Request, fout: HTTPException):
@@ -299,7 +317,8 @@ def _download(tekst: str, naam: str, mediatype: str, inhoud: bytes) -> Download:
 
 class _Uploadgrens:
     """Counts the request body while it is read: a body announced or grown past `grens`
-    bytes raises TeGroot (a 413 page) before the rest is read."""
+    bytes raises TeGroot (a 413 page) before the rest is read; LEES_TIJD seconds without
+    a part of it raise TeTraag (a 408 page)."""
 
     def __init__(self, app, grens: int):
         self.app = app
@@ -315,7 +334,10 @@ class _Uploadgrens:
             nonlocal gelezen
             if gemeld.isdigit() and int(gemeld) > self.grens:
                 raise TeGroot
-            bericht = await receive()
+            try:
+                bericht = await asyncio.wait_for(receive(), LEES_TIJD)
+            except TimeoutError:
+                raise TeTraag from None
             gelezen += len(bericht.get("body", b""))
             if gelezen > self.grens:
                 raise TeGroot
@@ -365,3 +387,40 @@ _sjablonen.env.globals.update(
     pad=_pad, versie=__version__, max_bestanden=MAX_BESTANDEN, vandaag=lambda: date.today().isoformat(),
     opdrachten=lambda: [(i, _regelset(i).titel) for i in beschikbare_regelsets()],
 )
+
+
+class _Kopklok(H11Protocol):
+    """uvicorn's HTTP/1.1 connection with a clock on the request's line and headers: a
+    client that has not sent them within KOP_TIJD seconds is disconnected (uvicorn's own
+    keep-alive timeout only runs between requests)."""
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._kopklok = self.loop.call_later(KOP_TIJD, self._te_traag)
+
+    def _te_traag(self) -> None:
+        if self.cycle is None and not self.transport.is_closing():  # no request has begun
+            self.transport.close()
+
+    def connection_lost(self, exc) -> None:
+        self._kopklok.cancel()
+        super().connection_lost(exc)
+
+
+def _opties() -> dict:
+    return {"server_header": False, "http": _Kopklok, "limit_concurrency": MAX_VERBINDINGEN,
+            "timeout_keep_alive": KEEP_ALIVE}
+
+
+def server(app, host: str, port: int):
+    """The page's server with the bounds above, to run in a thread (tests)."""
+    import uvicorn
+
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, **_opties()))
+
+
+def serveer(app, host: str, port: int) -> None:
+    """Run the page until Ctrl+C (`toetsing web`)."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, **_opties())

@@ -241,7 +241,7 @@ def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, lis
         return None, []
     delen = [getattr(r, kolom) for r in rijen if not getattr(r, "is_totaal", False)]
     delen = [w for w in delen if w is not None and isinstance(w.waarde, (int, float))]
-    som = round(sum(w.waarde for w in delen), 2)
+    som = round(float(sum(w.waarde for w in delen)), 2)  # a float always: durable-rules does not equate 0 and 0.0
     return {"id": f"som-{soort}-{kolom}", "soort": "som", "tabel": soort, "kolom": kolom, "waarde": som}, [
         (kolom, w) for w in delen
     ]

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing.bevindingen import Bevinding, Rapport
-from toetsing.rapport.weergave import TEKEN, groepen, kop, ook, oordeel, titel
+from toetsing.rapport.weergave import KORT, TEKEN, groepen, kop, ook, oordeel, titel
 from toetsing.status import Status
 
 KLEUR = {
@@ -38,11 +38,11 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
         for melding in rapport.meldingen:
             console.print(Text(f"  • {melding}"))
 
-    for groep, bevindingen in groepen(rapport):
-        getoond = [b for b in bevindingen if alles or b.status in (Status.afwijkend, Status.ontbreekt)]
-        if getoond:
-            console.print(Text(f"\n{groep}", style="bold underline"))
-        for b in getoond:
+    if not alles:
+        console.print(Text(f"\n{KORT}", style="italic"))
+    for groep, bevindingen in groepen(rapport, kort=not alles):
+        console.print(Text(f"\n{groep}", style="bold underline"))
+        for b in bevindingen:
             console.print(_bevinding(b))
 
     console.print(Text(f"\n{oordeel(rapport)}", style="bold"))

@@ -28,13 +28,13 @@ BOVEN = Alignment(vertical="top", wrap_text=True)
 LINK = Font(color="0B50A0", underline="single")
 
 
-def als_xlsx(rapport: Rapport) -> bytes:
+def als_xlsx(rapport: Rapport, kort: bool = False) -> bytes:
     wb = Workbook()
     samenvatting = wb.active
     samenvatting.title = "Samenvatting"
     schrijf_samenvatting(samenvatting, rapport, per_onderdeel=True)
     afdrukken(samenvatting, kopregel=None)
-    schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1)
+    schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1, kort=kort)
     geen_formules(wb)
     return opslaan(wb)
 
@@ -147,17 +147,23 @@ def _koprij(ws: Worksheet, rij: int, koppen: list[str]) -> int:
     return rij + 1
 
 
-def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppelen: bool = False) -> None:
-    """One row per bevinding under a header row at `eerste_rij`, with a filter on it.
+def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppelen: bool = False,
+                        kort: bool = False) -> None:
+    """One row per bevinding under a header row at `eerste_rij`, with a filter on it; with
+    `kort` only those that ontbreken or afwijken, under a line that says so.
 
     With `koppelen` the Cellen column links to the first cell of the bevinding, and every
     further cell gets a row of its own (regel, status and link), so each cell is one click.
     """
+    bovenaan = eerste_rij == 1
+    if kort:
+        ws.cell(eerste_rij, 1, weergave.KORT).font = Font(italic=True)
+        eerste_rij += 1
     _koprij(ws, eerste_rij, [kop for kop, _ in KOLOMMEN])
     for kolom, (_, breedte) in enumerate(KOLOMMEN, start=1):
         ws.column_dimensions[ws.cell(eerste_rij, kolom).column_letter].width = breedte
     rij = eerste_rij + 1
-    for naam, bevindingen in weergave.groepen(rapport):
+    for naam, bevindingen in weergave.groepen(rapport, kort):
         for b in bevindingen:
             eigen = cellen(b)
             _rij(ws, rij, b, [b.regel, b.titel, weergave.statuswoord(b.status), b.toelichting, naam, b.bron,
@@ -172,8 +178,8 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
             rij += 1
     laatste = ws.cell(max(rij - 1, eerste_rij), len(KOLOMMEN)).coordinate
     ws.auto_filter.ref = f"A{eerste_rij}:{laatste}"
-    if eerste_rij == 1:
-        ws.freeze_panes = "B2"
+    if bovenaan:
+        ws.freeze_panes = f"B{eerste_rij + 1}"
     afdrukken(ws, kopregel=eerste_rij)
 
 

@@ -7,6 +7,7 @@ The sheet builders here are shared with the annotated werkplan (annoteren.py).
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,9 +19,12 @@ from toetsing.bevindingen import Bevinding, Bewijs, Rapport
 from toetsing.rapport import weergave
 from toetsing.status import Status
 
-# column header, width in characters
-KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Onderdeel", 30),
-            ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
+# column header, width in characters: together they fit A4 landscape at about full size
+# (PAPIER), so the page is fitted to its width without shrinking the 11 pt text below 9 pt
+KOLOMMEN = (("Regel", 16), ("Titel", 22), ("Status", 13), ("Toelichting", 36), ("Onderdeel", 14),
+            ("Bron", 18), ("Citaat", 24), ("Cellen", 22))  # a linked cell does not wrap: room for Blad!C4
+PAPIER = 150  # what A4 landscape holds within 1 cm margins, in Excel's column width units
+REGELHOOGTE = 13.5  # points per line of wrapped 11 pt text
 _CELLEN = len(KOLOMMEN)  # the Cellen column is the last
 VET = Font(bold=True)
 KOPVULLING = PatternFill("solid", fgColor="D9E1F2")
@@ -175,7 +179,10 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
                         rij += 1
                         _rij(ws, rij, b, [b.regel, None, weergave.statuswoord(b.status)])
                     koppel(ws.cell(rij, _CELLEN, bewijs.cel), bewijs.blad, coordinaat(bewijs))
+                    ws.cell(rij, _CELLEN).alignment = BOVEN
             rij += 1
+    for gevuld in range(eerste_rij + 1, rij):
+        rijhoogte(ws, gevuld)
     laatste = ws.cell(max(rij - 1, eerste_rij), len(KOLOMMEN)).coordinate
     ws.auto_filter.ref = f"A{eerste_rij}:{laatste}"
     if bovenaan:
@@ -189,6 +196,20 @@ def _rij(ws: Worksheet, rij: int, b: Bevinding, waarden: list) -> None:
     kleur(ws.cell(rij, 3), b.status)
 
 
+def rijhoogte(ws: Worksheet, rij: int) -> None:
+    """Room for every line of the row's wrapped text: Excel does not grow a row by itself
+    for text written by a program, and a printed row that is too low cuts the text off."""
+    regels = 1
+    for cel in ws[rij]:
+        if cel.value is None or not (cel.alignment and cel.alignment.wrap_text):
+            continue
+        # a width unit is a digit's width; text averages a little more than a character per unit
+        breedte = max(int(((ws.column_dimensions[cel.column_letter].width or 10) - 1) * 1.1), 1)
+        regels = max(regels, sum(len(textwrap.wrap(deel, breedte, break_on_hyphens=False)) or 1
+                                 for deel in str(cel.value).split("\n")))
+    ws.row_dimensions[rij].height = min(regels * REGELHOOGTE + 4, 409)  # 409 pt: Excel's highest row
+
+
 def cellen(b: Bevinding) -> list[Bewijs]:
     """The bevinding's cells, each once (a cell can carry several expectations)."""
     return list({d.cel: d for d in b.details}.values())
@@ -200,11 +221,16 @@ def coordinaat(bewijs: Bewijs) -> str:
 
 
 def afdrukken(ws: Worksheet, kopregel: int | None) -> None:
-    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+    """A4 landscape, fitted to the page width (as many pages down as it takes), 1 cm margins,
+    the header row repeated on every page, page numbers in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches: 1 cm
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.gridLines = True
+    ws.oddFooter.center.text = "Pagina &P van &N"
     if kopregel:
         ws.print_title_rows = f"{kopregel}:{kopregel}"

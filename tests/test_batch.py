@@ -66,15 +66,15 @@ def test_rapporten_in_uitvoermap_niet_overschreven(tmp_path, capsys):
     map_ = _map(tmp_path, ("conform.xlsx", CONFORM), ("concept.xlsx", CONCEPT))
     uit = tmp_path / "rapporten"
     assert main(["toets", str(map_), "-o", str(uit), "--formaat", "json"]) == 1
-    assert sorted(p.name for p in uit.iterdir()) == ["concept.json", "conform.json", "samenvatting.json", "samenvatting.xlsx"]
-    concept = json.loads((uit / "concept.json").read_text())
+    assert sorted(p.name for p in uit.iterdir()) == ["concept-rapport.json", "conform-rapport.json", "samenvatting.json", "samenvatting.xlsx"]
+    concept = json.loads((uit / "concept-rapport.json").read_text())
     assert concept["werkplan"].endswith("concept.xlsx") and concept["samenvatting"]["ontbreekt"] > 0
     bewaard = json.loads((uit / "samenvatting.json").read_text())
-    assert [u["rapport"] for u in bewaard["werkplannen"]] == [str(uit / "concept.json"), str(uit / "conform.json")]
+    assert [u["rapport"] for u in bewaard["werkplannen"]] == [str(uit / "concept-rapport.json"), str(uit / "conform-rapport.json")]
     blad = openpyxl.load_workbook(uit / "samenvatting.xlsx")["Samenvatting"]
     # file names only, in the Werkplan and Rapport columns alike: no folder of this machine in a document
     assert [blad.cell(r, 1).value for r in (2, 3)] == ["concept.xlsx", "conform.xlsx"]
-    assert [blad.cell(r, blad.max_column).value for r in (2, 3)] == ["concept.json", "conform.json"]
+    assert [blad.cell(r, blad.max_column).value for r in (2, 3)] == ["concept-rapport.json", "conform-rapport.json"]
     capsys.readouterr()
 
     assert main(["toets", str(map_), "-o", str(uit)]) == 2
@@ -89,7 +89,7 @@ def test_meer_bestanden_met_dezelfde_naam(tmp_path):
     werkplannen = werkplannen_in([tmp_path / "a" / "werkplan.xlsx", tmp_path / "b"])
     assert main(["toets", *map(str, werkplannen), "-o", str(tmp_path / "uit"), "--formaat", "tekst"]) == 0
     assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [
-        "samenvatting.json", "samenvatting.xlsx", "werkplan-2.txt", "werkplan.txt"]
+        "samenvatting.json", "samenvatting.xlsx", "werkplan-2-rapport.txt", "werkplan-rapport.txt"]
 
 
 def test_lege_map(tmp_path, capsys):
@@ -118,27 +118,80 @@ def test_voortgangsbalk_breekt_geen_uitvoer_die_geen_terminal_is(tmp_path):
 
 
 def test_een_fout_van_het_programma_stopt_alleen_dat_werkplan(tmp_path, monkeypatch):
-    echt = batch.toets_bestand
+    echt = batch.lees_en_toets
 
-    def toets(invoer, regelset_id=None):
+    def toets(invoer, regelset_id=None, **opties):
         if Path(invoer.naam).name == "stuk.xlsx":
             raise KeyError("onverwacht")
-        return echt(invoer, regelset_id)
+        return echt(invoer, regelset_id, **opties)
 
-    monkeypatch.setattr(batch, "toets_bestand", toets)
+    monkeypatch.setattr(batch, "lees_en_toets", toets)
     stuk = shutil.copy(CONFORM, tmp_path / "stuk.xlsx")
     uitslagen = toets_alle([stuk, CONFORM], werkers=1).uitslagen
     assert uitslagen[0].exitcode == 2 and "er ging iets mis in het programma zelf (KeyError" in uitslagen[0].fout
-    assert uitslagen[1].exitcode == 0
+    assert uitslagen[0].reden == "programmafout" and uitslagen[1].exitcode == 0
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the workers must inherit the patch")
 def test_een_gestopte_werker_stopt_de_batch_niet(tmp_path, monkeypatch):
     """A worker that dies (out of memory, a crash in the engine): the summary still comes."""
-    def toets(invoer, regelset_id=None):
+    def toets(invoer, regelset_id=None, **opties):
         os._exit(1)
 
-    monkeypatch.setattr(batch, "toets_bestand", toets)  # the workers are forked with it
+    monkeypatch.setattr(batch, "lees_en_toets", toets)  # the workers are forked with it
     samenvatting = toets_alle([CONFORM, CONCEPT, CONFORM], werkers=2)
     assert samenvatting.exitcode == 2
     assert all("toetsing stopte onverwacht" in u.fout for u in samenvatting.uitslagen)
+
+
+VERANTWOORDING = VOORBEELDEN / "verantwoording-2020.xlsx"
+
+
+def test_een_verantwoording_tussen_de_werkplannen(tmp_path, capsys):
+    """Recognised by its own headers and reported as what it is, not as a werkplan that misses everything."""
+    map_ = _map(tmp_path, ("conform.xlsx", CONFORM), ("verantwoording.xlsx", VERANTWOORDING),
+                ("kapot.xlsx", "geen werkmap"))
+    code, samenvatting = _samenvatting(capsys, map_)
+    regels = {Path(u["werkplan"]).name: u for u in samenvatting["werkplannen"]}
+    verantwoording = regels["verantwoording.xlsx"]
+    assert code == 2 and verantwoording["reden"] == "verantwoording" and verantwoording["telling"] == {}
+    assert "dit lijkt een verantwoording" in verantwoording["fout"] and "toetsing verantwoording" in verantwoording["fout"]
+    assert "Nagekomen" in verantwoording["fout"]
+    assert regels["kapot.xlsx"]["reden"] == "onleesbaar" and regels["conform.xlsx"]["reden"] is None
+
+
+def test_een_werkplan_is_geen_verantwoording():
+    from toetsing.lezen.importeer import lees_werkplan
+
+    assert [batch.lijkt_verantwoording(lees_werkplan(p)) for p in (CONFORM, CONCEPT)] == [[], []]
+    assert len(batch.lijkt_verantwoording(lees_werkplan(VERANTWOORDING))) >= 3
+
+
+def test_de_samenvatting_telt_wat_er_gebeurde(tmp_path, capsys):
+    from toetsing.rapport.samenvatting import oordeel
+
+    map_ = _map(tmp_path, ("a.xlsx", CONFORM), ("b.xlsx", CONCEPT), ("c.xlsx", CONCEPT), ("d.xlsx", VERANTWOORDING))
+    zin = oordeel(toets_alle(werkplannen_in([map_]), werkers=1))
+    assert zin.startswith("4 bestanden in ") and " s: " in zin
+    assert zin.endswith(": 1 voldoet aan alle eisen, 2 hebben bevindingen en 1 is een verantwoording, geen werkplan.")
+    assert "gelezen" not in zin  # nothing was unreadable
+
+
+def test_een_tweede_ronde_leest_de_eigen_rapporten_niet(tmp_path, capsys):
+    """Reports in the werkplannen's own folder: named after their werkplan, and skipped the next time."""
+    map_ = _map(tmp_path, ("conform.xlsx", CONFORM), ("concept.xlsx", CONCEPT))
+    for keer in range(2):
+        assert main(["toets", str(map_), "-o", str(map_), "--formaat", "xlsx", "--overschrijf"]) == 1
+        assert [Path(u) for u in werkplannen_in([map_])] == [map_ / "concept.xlsx", map_ / "conform.xlsx"]
+    assert sorted(p.name for p in map_.iterdir()) == [
+        "concept-rapport.xlsx", "concept.xlsx", "conform-rapport.xlsx", "conform.xlsx", "samenvatting.json",
+        "samenvatting.xlsx"]
+    assert "2 bestanden in" in capsys.readouterr().out
+
+
+def test_meer_werkplannen_naar_een_bestand_is_een_fout(tmp_path, capsys):
+    for naam in ("x.xlsx", "x.json", "x.html"):
+        assert main(["toets", str(CONFORM), str(CONCEPT), "-o", str(tmp_path / naam)]) == 2
+        fout = capsys.readouterr().err
+        assert "bij meer werkplannen is -o een map" in fout and "--gezamenlijk" in fout
+        assert not (tmp_path / naam).exists()

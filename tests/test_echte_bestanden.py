@@ -272,7 +272,7 @@ def test_vreemde_bestandsnaam_breekt_de_reeks_niet_af(tmp_path, capsys):
     uit, fout = capsys.readouterr()
     assert code == 2 and "Traceback" not in fout
     assert "plan\\x1b[31m" in uit + fout and not ONZICHTBAAR.search(uit + fout)  # the summary wraps lines
-    assert (tmp_path / "uit" / "goed.txt").is_file()
+    assert (tmp_path / "uit" / "goed-rapport.txt").is_file()
 
 
 def test_vreemde_bladnaam_overal_zichtbaar_gemaakt(tmp_path, capsys):
@@ -413,7 +413,8 @@ def test_commando_web_start_met_de_grenzen(monkeypatch, capsys):
     assert main(["web"]) == 0
     capsys.readouterr()
     assert gestart == [{"host": "127.0.0.1", "port": 8000, "server_header": False, "http": web._Kopklok,
-                        "limit_concurrency": web.MAX_VERBINDINGEN, "timeout_keep_alive": web.KEEP_ALIVE}]
+                        "limit_concurrency": web.MAX_VERBINDINGEN, "timeout_keep_alive": web.KEEP_ALIVE,
+                        "log_level": "error", "access_log": False}]
 
 
 # --- the same shapes, saved by LibreOffice Calc ---

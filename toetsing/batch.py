@@ -2,8 +2,9 @@
 session, on parallel worker processes that each compile the rule set once.
 
 The result is one summary, a line per werkplan; with an output folder also one report
-per werkplan. A werkplan that cannot be read is a line with its Dutch error message, and
-the batch goes on.
+per werkplan, <werkplan>-rapport.<ext> as the web names it. A werkplan that cannot be read,
+or a verantwoording among the werkplannen, is a line with its Dutch message, and the batch
+goes on. A second run over the same folder skips what the first one wrote there.
 """
 from __future__ import annotations
 
@@ -17,15 +18,30 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, field_validator
 
-from toetsing.fouten import ToetsingFout
+from toetsing.dienst import engine_voor, lees_en_toets, lees_invoer
+from toetsing.fouten import ToetsingFout, WerkplanFout
 from toetsing.rapport import formaten
 from toetsing.rapport.schrijven import schrijf_veilig
 from toetsing.tekst import toonbaar
 from toetsing.dienst import engine_voor, lees_invoer, toets_bestand
+from toetsing.werkplan.contract import TABLES, header_key
+from toetsing.werkplan.model import W, Werkplan
 
 SAMENVATTING = "samenvatting"  # file name (without extension) of the summary in the output folder
+RAPPORT = "-rapport"  # a werkplan's report is <werkplan>-rapport.<ext>
+GETOETST = "-getoetst"  # the annotated copy (toetsing annoteer)
+
+# the headers only a verantwoording's template has ("Fte geleverd", "Nagekomen", ...), by sheet
+_VERANTWOORDING = {header_key(c.kop_verantwoording): (t.sheet, c.kop_verantwoording)
+                   for t in TABLES for c in t.columns if c.kop_verantwoording}
+_GENOEG = 3  # of them, on different sheets: one could be a werkplan's own choice of words
+
+
+Reden = Literal["onleesbaar", "verantwoording", "niet getoetst", "programmafout"]
 
 
 class Uitslag(BaseModel):
@@ -37,12 +53,18 @@ class Uitslag(BaseModel):
     meldingen: int = 0  # cells that could not be read
     exitcode: int  # 0 all voldaan, 1 something ontbreekt or is afwijkend, 2 not checked
     fout: str | None = None  # why it could not be checked
+    # why not: the file cannot be read, is a verantwoording, could not be toetst (no rule set), or our defect
+    reden: Reden | None = None
     rapport: str | None = None  # the report file written
 
     @field_validator("werkplan", "fout", "rapport")
     @classmethod
     def _toonbaar(cls, tekst: str | None) -> str | None:
         return None if tekst is None else toonbaar(tekst)  # a file name may hold escape sequences
+
+
+class GeenWerkplan(ToetsingFout):
+    """A file among the werkplannen that is something else (a verantwoording)."""
 
 
 class Samenvatting(BaseModel):
@@ -57,18 +79,58 @@ class Samenvatting(BaseModel):
 
 
 def werkplannen_in(paden: list[Path]) -> list[Path]:
-    """The files given, and every .xlsx in a folder given (Excel's ~$ lock files left out)."""
+    """The files given, and every .xlsx in a folder given: without Excel's ~$ lock files and
+    without what toetsing wrote there itself (the summary, a werkplan's report or annotated copy)."""
     uit: list[Path] = []
     for pad in paden:
         if not pad.is_dir():
             uit.append(pad)
             continue
-        gevonden = sorted(p for p in pad.iterdir()
-                          if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$") and p.is_file())
+        xlsx = sorted(p for p in pad.iterdir()
+                      if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$") and p.is_file())
+        stammen = {p.stem.lower() for p in xlsx}
+        gevonden = [p for p in xlsx if not _van_toetsing(p.stem.lower(), stammen)]
         if not gevonden:
             raise ToetsingFout(f"{pad}: in deze map staan geen werkplannen (.xlsx).")
         uit.extend(gevonden)
     return uit
+
+
+def _van_toetsing(stam: str, stammen: set[str]) -> bool:
+    if stam == SAMENVATTING:
+        return True
+    return any(stam.endswith(staart) and stam.removesuffix(staart) in stammen for staart in (RAPPORT, GETOETST))
+
+
+def lijkt_verantwoording(werkplan: Werkplan) -> list[str]:
+    """The verantwoording's own headers this workbook has, when it has enough of them on
+    different sheets to be one (read as a werkplan it would miss every deelopdracht)."""
+    per_blad: dict[str, str] = {}
+    for w in _waarden(werkplan):
+        tabel_kop = _VERANTWOORDING.get(header_key(w.plek.kolom or ""))
+        if tabel_kop:
+            per_blad.setdefault(tabel_kop[0], tabel_kop[1])
+    return list(per_blad.values()) if len(per_blad) >= _GENOEG else []
+
+
+def _waarden(x) -> Iterator[W]:
+    if isinstance(x, W):
+        yield x
+    elif isinstance(x, BaseModel):
+        for naam in type(x).model_fields:
+            yield from _waarden(getattr(x, naam))
+    elif isinstance(x, list):
+        for y in x:
+            yield from _waarden(y)
+
+
+def _geen_verantwoording(werkplan: Werkplan) -> None:
+    koppen = lijkt_verantwoording(werkplan)
+    if koppen:
+        naam = werkplan.bestand
+        raise GeenWerkplan(f"{naam}: dit lijkt een verantwoording, geen werkplan (het heeft de kolommen "
+                           f"{', '.join(koppen[:-1])} en {koppen[-1]}). Toets het met: toetsing verantwoording "
+                           f"{naam} --werkplan <het werkplan>")
 
 
 def uitvoerpaden(werkplannen: list[Path], map_: Path, formaat: str, overschrijf: bool) -> list[Path]:
@@ -82,10 +144,10 @@ def uitvoerpaden(werkplannen: list[Path], map_: Path, formaat: str, overschrijf:
     bezet = {f"{SAMENVATTING}.json", f"{SAMENVATTING}.xlsx"}
     doelen = []
     for pad in werkplannen:
-        naam, n = f"{pad.stem}{extensie}", 1
+        naam, n = f"{pad.stem}{RAPPORT}{extensie}", 1
         while naam in bezet:  # two werkplannen with the same name in different folders
             n += 1
-            naam = f"{pad.stem}-{n}{extensie}"
+            naam = f"{pad.stem}-{n}{RAPPORT}{extensie}"
         bezet.add(naam)
         doelen.append(map_ / naam)
     if not overschrijf:
@@ -120,7 +182,7 @@ def toets_alle(werkplannen: list[Path], regelset_id: str | None = None, doelen: 
                 try:
                     uitslagen[i] = klaar.result()
                 except BrokenProcessPool:  # a worker died (out of memory, a crash in the engine)
-                    uitslagen[i] = Uitslag(werkplan=str(taken[i][0]), exitcode=2,
+                    uitslagen[i] = Uitslag(werkplan=str(taken[i][0]), exitcode=2, reden="programmafout",
                                            fout=f"{taken[i][0]}: toetsing stopte onverwacht, bij dit of een ander "
                                                 "werkplan; probeer dit werkplan opnieuw met --werkers 1")
                 na_elk(uitslagen[i])
@@ -144,13 +206,15 @@ def _start_werker(regelset_id: str | None, eigen_proces: bool = False) -> None:
 def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: str, kort: bool,
                overschrijf: bool) -> Uitslag:
     try:
-        rapport = toets_bestand(lees_invoer(pad), regelset_id)
+        _, rapport = lees_en_toets(lees_invoer(pad), regelset_id, eerst=_geen_verantwoording)
         if doel:
             schrijf_veilig(doel, formaten.inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
     except ToetsingFout as fout:
-        return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout))
+        reden = ("verantwoording" if isinstance(fout, GeenWerkplan) else
+                 "onleesbaar" if isinstance(fout, WerkplanFout) else "niet getoetst")
+        return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout), reden=reden)
     except Exception as fout:  # a defect of ours stops this werkplan, not the batch
-        return Uitslag(werkplan=str(pad), exitcode=2,
+        return Uitslag(werkplan=str(pad), exitcode=2, reden="programmafout",
                        fout=f"{pad}: er ging iets mis in het programma zelf ({type(fout).__name__}: {fout})")
     return Uitslag(werkplan=str(pad), organisatie=rapport.organisatie, telling=rapport.telling(),
                    meldingen=len(rapport.meldingen), exitcode=rapport.exitcode, rapport=str(doel) if doel else None)

@@ -15,26 +15,28 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from toetsing import __version__
+from toetsing.argumenten import Parser, geheel_getal
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="toetsing",
         description="Toetst het werkplan van een welzijnsorganisatie aan de opdracht van de gemeente.",
     )
-    p.add_argument("--versie", action="version", version=f"toetsing {__version__}")
+    p.add_argument("--versie", action="version", version=f"toetsing {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="opdracht_cmd", metavar="COMMANDO", required=True)
 
     t = sub.add_parser("toets", help="toets een werkplan (.xlsx) en toon het toetsingsrapport")
-    t.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx), of een map met werkplannen")
-    t.add_argument("meer", type=Path, nargs="*", metavar="werkplan",
-                   help="meer werkplannen: elk wordt getoetst, met één samenvatting (en met -o MAP een rapport per werkplan)")
+    t.add_argument("werkplannen", type=Path, nargs="+", metavar="WERKPLAN",
+                   help="het werkplan, een Excel-bestand (.xlsx); of meer werkplannen of een map met werkplannen: "
+                        "elk wordt getoetst, met één samenvatting (en met -o MAP een rapport per werkplan)")
     t.add_argument("--gezamenlijk", action="store_true",
                    help="toets de werkplannen samen, als delen van één gezamenlijke opdracht (wie doet welke deelopdracht)")
     t.add_argument("--vorige", type=Path, metavar="OUD",
                    help="vergelijk met de vorige toetsing: het rapport daarvan (--formaat json) of het vorige werkplan")
-    t.add_argument("--werkers", type=int, help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
-    _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan")
+    t.add_argument("--werkers", type=geheel_getal, metavar="AANTAL", help="hoeveel werkplannen tegelijk worden getoetst (standaard: één per processorkern)")
+    _rapport_opties(t, "schrijf het rapport naar dit bestand; bij meer werkplannen een map, met een rapport per werkplan "
+                       "(<werkplan>-rapport.<extensie>) en de samenvatting")
 
     o = sub.add_parser("beoordeling", help="maak het beoordelingsformulier (.xlsx) waarin de medewerker zijn oordeel geeft")
     o.add_argument("werkplan", type=Path, help="het werkplan (.xlsx), of met --werkplan de verantwoording")
@@ -47,12 +49,12 @@ def _parser() -> argparse.ArgumentParser:
                        description="toetsing regels REGELSET toont de regels. toetsing regels controleer [MAP] "
                                    "controleert de regelbestanden in MAP (standaard: de meegeleverde): schema, "
                                    "citaten, getallen en gevallen. Uitkomst 0: in orde, 1: bevindingen, 2: onleesbaar.")
-    r.add_argument("regelset", nargs="?", help="de regelset, bijvoorbeeld meierijstad-2020; of: controleer")
-    r.add_argument("map", nargs="?", type=Path, help="bij controleer: de map met regelsets (standaard: de meegeleverde)")
-    r.add_argument("--bronnen", type=Path,
+    r.add_argument("regelset", nargs="?", metavar="REGELSET", help="de regelset, bijvoorbeeld meierijstad-2020; of: controleer")
+    r.add_argument("map", nargs="?", type=Path, metavar="MAP", help="bij controleer: de map met regelsets (standaard: de meegeleverde)")
+    r.add_argument("--bronnen", type=Path, metavar="MAP",
                    help="bij controleer: de map met de brondocumenten (standaard: naast de regelset)")
-    r.add_argument("--opdracht", dest="regelset_optie", help="hetzelfde als het argument hierboven")
-    r.add_argument("--regel", help="toon één regel volledig, bijvoorbeeld CJG-BEREIKBAARHEID")
+    r.add_argument("--opdracht", dest="regelset_optie", metavar="REGELSET", help="hetzelfde als REGELSET hierboven")
+    r.add_argument("--regel", metavar="REGEL", help="toon één regel volledig, bijvoorbeeld CJG-BEREIKBAARHEID")
     r.add_argument("--verschil", nargs=2, metavar=("OUD", "NIEUW"),
                    help="toon wat er veranderde tussen twee regelsets, bijvoorbeeld meierijstad-2020 meierijstad-2021")
     r.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="bij controleer: tekst (standaard) of json")
@@ -61,39 +63,39 @@ def _parser() -> argparse.ArgumentParser:
     _regels_optie(sub.add_parser("opdrachten", help="toon de beschikbare regelsets"))
 
     a = sub.add_parser("annoteer", help="maak een kopie van het werkplan met de bevindingen in de cellen")
-    a.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    a.add_argument("werkplan", type=Path, metavar="WERKPLAN", help="het werkplan, een Excel-bestand (.xlsx)")
     a.add_argument("--beoordeling", type=Path, metavar="FORMULIER", help="het ingevulde beoordelingsformulier")
     _opdracht_optie(a)
     _uitvoer_opties(a, "de kopie (standaard: de naam van het werkplan met -getoetst, in dezelfde map)")
 
     b = sub.add_parser("aanvulling", help="maak de brief waarin de gemeente vraagt de aanvraag aan te vullen (Word)")
-    b.add_argument("werkplan", type=Path, help="het werkplan, een Excel-bestand (.xlsx)")
+    b.add_argument("werkplan", type=Path, metavar="WERKPLAN", help="het werkplan, een Excel-bestand (.xlsx)")
     b.add_argument("--termijn", metavar="DAGEN", help="hoeveel dagen de organisatie krijgt (standaard 14)")
     b.add_argument("--datum", metavar="JJJJ-MM-DD", help="de datum van de brief (standaard vandaag)")
     b.add_argument("--uiterlijk", metavar="JJJJ-MM-DD", help="de laatste dag zelf kiezen, in plaats van --termijn")
-    b.add_argument("--beoordeling", type=Path, help="het beoordelingsformulier van de medewerker (nog niet beschikbaar)")
+    b.add_argument("--beoordeling", type=Path, metavar="BESTAND", help="het beoordelingsformulier van de medewerker (nog niet beschikbaar)")
     _opdracht_optie(b)
     b.add_argument("--formaat", choices=["docx", "html", "json"], default="docx",
                    help="docx (Word, standaard), html (een webpagina) of json (voor andere programma's)")
     _uitvoer_opties(b, "de brief (standaard: de naam van het werkplan met -aanvulling, in dezelfde map)")
 
     v = sub.add_parser("verantwoording", help="toets een verantwoording (na het jaar) aan het werkplan en de opdracht")
-    v.add_argument("verantwoording", type=Path, help="de verantwoording, een Excel-bestand (.xlsx)")
-    v.add_argument("--werkplan", type=Path, required=True, help="het werkplan waarop de subsidie is verleend (.xlsx)")
+    v.add_argument("verantwoording", type=Path, metavar="VERANTWOORDING", help="de verantwoording, een Excel-bestand (.xlsx)")
+    v.add_argument("--werkplan", type=Path, required=True, metavar="WERKPLAN", help="het werkplan waarop de subsidie is verleend (.xlsx)")
     _rapport_opties(v)
 
     s = sub.add_parser("sjabloon", help="maak een leeg werkplan of een lege verantwoording (.xlsx) om in te vullen")
-    s.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in --werkplan)")
+    s.add_argument("--opdracht", metavar="REGELSET", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in --werkplan)")
     _regels_optie(s)
     s.add_argument("--verantwoording", action="store_true", help="een sjabloon voor de verantwoording na het jaar")
-    s.add_argument("--werkplan", type=Path,
+    s.add_argument("--werkplan", type=Path, metavar="WERKPLAN",
                    help="met --verantwoording: neem over wat dit werkplan toezegde (functies, codes, begrote uren en bedragen)")
     _uitvoer_opties(s, "het sjabloon (standaard: werkplan-<opdracht>.xlsx of verantwoording-<opdracht>.xlsx in de huidige map)")
 
     w = sub.add_parser("web", help="toets in de browser: start een webpagina op deze computer")
-    w.add_argument("--host", default="127.0.0.1",
+    w.add_argument("--host", default="127.0.0.1", metavar="ADRES",
                    help="het adres waarop de pagina luistert (standaard 127.0.0.1: alleen deze computer)")
-    w.add_argument("--port", type=int, default=8000, help="de poort (standaard 8000)")
+    w.add_argument("--port", type=geheel_getal, default=8000, metavar="POORT", help="de poort (standaard 8000)")
     _regels_optie(w)
     return p
 
@@ -103,17 +105,19 @@ def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapp
     from toetsing.rapport.formaten import FORMATEN
 
     _opdracht_optie(p)
-    p.add_argument("--formaat", choices=list(FORMATEN), default="tekst",
-                   help="tekst (standaard), json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen)")
+    p.add_argument("--formaat", choices=list(FORMATEN),
+                   help="tekst, json, xlsx (Excel, met -o) of html (een webpagina om te lezen en te printen); "
+                        "standaard: wat de naam na -o zegt (rapport.xlsx is xlsx), anders tekst")
     _uitvoer_opties(p, uitvoer)
-    p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt")
+    p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt, in elk formaat")
     p.add_argument("--beoordeling", type=Path, metavar="FORMULIER",
                    help="het ingevulde beoordelingsformulier (toetsing beoordeling): het oordeel van de medewerker "
                         "staat dan naast de uitkomst van de toetsing")
 
 
 def _opdracht_optie(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--opdracht", help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in het werkplan)")
+    p.add_argument("--opdracht", metavar="REGELSET",
+                   help="de regelset, bijvoorbeeld meierijstad-2020 (anders: veld Opdracht in het werkplan)")
     _regels_optie(p)
 
 
@@ -143,7 +147,7 @@ def _eigen_regels(args):
 
 
 def _uitvoer_opties(p: argparse.ArgumentParser, uitleg: str) -> None:
-    p.add_argument("-o", "--uitvoer", type=Path, help=uitleg)
+    p.add_argument("-o", "--uitvoer", type=Path, metavar="BESTAND", help=uitleg)
     p.add_argument("--overschrijf", action="store_true", help="een bestaand uitvoerbestand mag worden overschreven")
 
 
@@ -177,7 +181,7 @@ def _console(bestand=None):
 def _toets(args) -> int:
     from toetsing.dienst import lees_invoer, toets_bestand
 
-    if args.meer or args.gezamenlijk or args.werkplan.is_dir():
+    if len(args.werkplannen) > 1 or args.gezamenlijk or args.werkplannen[0].is_dir():
         if args.vorige:
             from toetsing.fouten import ToetsingFout
 
@@ -188,15 +192,17 @@ def _toets(args) -> int:
             raise ToetsingFout("Een beoordelingsformulier (--beoordeling) hoort bij één werkplan; toets het werkplan "
                                "apart.")
         return _toets_meer(args)
+
+    werkplan = args.werkplannen[0]
     if args.vorige:
         from toetsing.dienst import toets_opnieuw
 
         # an officer's judgements whose cells did not change carry over (beoordeling.samenvoegen)
         return _lever(args, _met_beoordeling(
-            args, lambda: toets_opnieuw(lees_invoer(args.werkplan), lees_invoer(args.vorige), args.opdracht)),
-            invoer=[args.werkplan, args.vorige])
-
-    return _lever(args, _met_beoordeling(args, lambda: toets_bestand(lees_invoer(args.werkplan), args.opdracht)))
+            args, lambda: toets_opnieuw(lees_invoer(werkplan), lees_invoer(args.vorige), args.opdracht)),
+            invoer=[werkplan, args.vorige])
+    return _lever(args, _met_beoordeling(args, lambda: toets_bestand(lees_invoer(werkplan), args.opdracht)),
+                  invoer=[werkplan])
 
 
 def _verantwoording(args) -> int:
@@ -244,6 +250,7 @@ def _lever(args, toets, inhoud=None, toon=None, invoer=None) -> int:
     from toetsing.rapport.als_tekst import toon as toon_werkplan
 
     inhoud = inhoud or formaten.inhoud
+    args.formaat = _formaat(args.formaat, args.uitvoer)
     # an Excel report needs a file; checked before the work, so a missing -o fails at once
     doel = _xlsx_doel(args.uitvoer) if args.formaat == "xlsx" else args.uitvoer
     rapport = toets()
@@ -262,7 +269,7 @@ def _toets_meer(args) -> int:
     from toetsing.batch import werkplannen_in
     from toetsing.rapport.schrijven import schrijf_veilig
 
-    werkplannen = werkplannen_in([args.werkplan, *args.meer])
+    werkplannen = werkplannen_in(args.werkplannen)
     if args.gezamenlijk:
         from toetsing.dienst import lees_invoer, toets_gezamenlijk
         from toetsing.rapport.formaten import inhoud_gezamenlijk
@@ -272,8 +279,15 @@ def _toets_meer(args) -> int:
                       inhoud_gezamenlijk, toon_gezamenlijk, werkplannen)
 
     from toetsing.batch import SAMENVATTING, toets_alle, uitvoerpaden, voortgang
+    from toetsing.fouten import ToetsingFout
+    from toetsing.rapport.formaten import bij_extensie
     from toetsing.rapport.samenvatting import samenvatting_json, samenvatting_xlsx, toon_samenvatting
 
+    if args.uitvoer and not args.uitvoer.is_dir() and bij_extensie(args.uitvoer):
+        raise ToetsingFout(f"{args.uitvoer}: bij meer werkplannen is -o een map, met een rapport per werkplan en de "
+                           "samenvatting erin; bijvoorbeeld -o rapporten. Eén rapport voor alle werkplannen samen "
+                           "krijgt u met --gezamenlijk.")
+    args.formaat = args.formaat or "tekst"
     doelen = uitvoerpaden(werkplannen, args.uitvoer, args.formaat, args.overschrijf) if args.uitvoer else None
     with voortgang(len(werkplannen), _console(sys.stderr)) as na_elk:
         samenvatting = toets_alle(werkplannen, args.opdracht, doelen, args.formaat, args.kort, args.overschrijf,
@@ -288,6 +302,21 @@ def _toets_meer(args) -> int:
     else:
         toon_samenvatting(samenvatting, _console())
     return samenvatting.exitcode
+
+
+def _formaat(gekozen: str | None, doel: Path | None) -> str:
+    """--formaat, or else the format the name after -o says (rapport.xlsx: xlsx), or else tekst.
+    A name that says another format than --formaat is an error: the file would not open."""
+    from toetsing.fouten import ToetsingFout
+    from toetsing.rapport.formaten import bij_extensie
+
+    genoemd = bij_extensie(doel) if doel else None
+    if gekozen and genoemd and genoemd.naam != gekozen:
+        from toetsing.rapport.formaten import formaat
+
+        raise ToetsingFout(f"{doel}: die naam hoort bij het formaat {genoemd.naam}, maar u koos --formaat {gekozen}. "
+                           f"Geef het bestand de extensie {formaat(gekozen).extensie}, of laat --formaat weg.")
+    return gekozen or (genoemd.naam if genoemd else "tekst")
 
 
 def _xlsx_doel(doel: Path | None) -> Path:
@@ -396,8 +425,17 @@ def _sjabloon(args) -> int:
 
 
 def _web(args) -> int:
+    import socket
+
+    from toetsing.fouten import ToetsingFout
     from toetsing.web.app import maak_app, serveer
 
+    try:  # uvicorn would say this in English; the port is free again when the test socket closes
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as fout:
+        raise ToetsingFout(f"De webpagina kan niet starten op {args.host}:{args.port} ({fout.strerror}). Is de poort al "
+                           "in gebruik? Kies een andere met --port, bijvoorbeeld --port 8001.") from None
     print(f"toetsing draait. Open http://{args.host}:{args.port}/ in uw browser. Stoppen: Ctrl+C.", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("Let op: ook andere computers kunnen de pagina nu bereiken. Zet er een proxy met een inlog voor "

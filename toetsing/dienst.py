@@ -10,6 +10,7 @@ that were judged. Writers take the Rapport from there.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -37,9 +38,12 @@ def toets_bestand(invoer: Invoer, regelset_id: str | None = None) -> Rapport:
     return lees_en_toets(invoer, regelset_id)[1]
 
 
-def lees_en_toets(invoer: Invoer, regelset_id: str | None = None) -> tuple[Werkplan, Rapport]:
-    """`toets_bestand`, with the werkplan as read (for what the report does not carry, such as the aanspreekpunt)."""
+def lees_en_toets(invoer: Invoer, regelset_id: str | None = None,
+                  eerst: Callable[[Werkplan], None] = lambda _: None) -> tuple[Werkplan, Rapport]:
+    """`toets_bestand`, with the werkplan as read (for what the report does not carry, such as the aanspreekpunt);
+    `eerst` may look at the werkplan before it is toetst, and refuse it (the batch refuses a verantwoording)."""
     werkplan = lees_werkplan(invoer)
+    eerst(werkplan)
     engine = engine_voor(kies_regelset(werkplan, regelset_id) or _geen_keuze())
     return werkplan, toets_werkplan(werkplan, engine, sha256=invoer.sha256)
 

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from toetsing.bevindingen import weergave
 from toetsing.fouten import ToetsingFout
+from toetsing.rapport.als_xlsx import afdrukken
 from toetsing.regels.model import CodeOmschrijving, Regel, Regelset
 from toetsing.werkplan import contract
 from toetsing.werkplan.contract import Column, Kind
@@ -71,11 +72,16 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
         kolommen = _kolommen(tabel, stuk)
         ws = wb.create_sheet(tabel.sheet)
         _kop(ws, _uitleg(tabel, regels, stuk, uit_werkplan), [kop for _, kop in kolommen])
+        getal = _validatie(Kind.NUMBER, regelset)
         for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging), start=KOPREGEL + 1):
             for kolom, (k, _) in enumerate(kolommen, start=1):
                 cel = ws.cell(rij, kolom, waarden.get(k.field))
                 if waarden.get(TOEGEZEGD) and k.field == tabel.toegezegd_bij:
                     cel.comment = Comment(waarden[TOEGEZEGD], "toetsing", width=260, height=60)
+                if k.kind is Kind.NUMBER_OR_TEXT and waarden.get("code") in regelset.kengetallen:
+                    getal.add(cel.coordinate)  # a kengetal of the rule set is a number
+        if getal.sqref:
+            ws.add_data_validation(getal)
         for kolom, (k, kop) in enumerate(kolommen, start=1):
             letter = get_column_letter(kolom)
             _breedte(ws, letter, k, kop)
@@ -83,6 +89,8 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
             if validatie:
                 validatie.add(f"{letter}{KOPREGEL + 1}:{letter}{KOPREGEL + INVOERRIJEN}")
                 ws.add_data_validation(validatie)
+    for ws in wb.worksheets:
+        afdrukken(ws, kopregel=KOPREGEL)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

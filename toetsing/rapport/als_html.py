@@ -77,12 +77,12 @@ def omgeving(*mappen: Path) -> Environment:
 _OMGEVING = omgeving()
 
 
-def als_html(rapport: Rapport) -> str:
-    return _pagina("enkel.html", weergave.titel(rapport), rapport)
+def als_html(rapport: Rapport, kort: bool = False) -> str:
+    return _pagina("enkel.html", weergave.titel(rapport), rapport, kort=kort)
 
 
-def als_html_gezamenlijk(samen: GezamenlijkRapport) -> str:
-    return _pagina("gezamenlijk.html", "Gezamenlijke toetsing", samen.gezamenlijk, samen=samen)
+def als_html_gezamenlijk(samen: GezamenlijkRapport, kort: bool = False) -> str:
+    return _pagina("gezamenlijk.html", "Gezamenlijke toetsing", samen.gezamenlijk, samen=samen, kort=kort)
 
 
 def _pagina(sjabloon: str, titel: str, rapport: Rapport, **meer) -> str:

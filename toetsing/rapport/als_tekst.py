@@ -12,8 +12,9 @@ from rich.text import Text
 from toetsing.bevindingen import Bevinding, Rapport
 from toetsing.rapport import weergave
 from toetsing.rapport.weergave import melding as weergave_melding
-from toetsing.rapport.weergave import (TE_BEOORDELEN, TE_BEOORDELEN_UITLEG, TEKEN, WAT_TE_DOEN, beoordeling, bestandsnaam,
-                                       groepen, handmatig, kop, ook, oordeel, te_doen, titel, waarschuwing)
+from toetsing.rapport.weergave import (KORT, TE_BEOORDELEN, TE_BEOORDELEN_UITLEG, TEKEN, WAT_TE_DOEN, beoordeling,
+                                       bestandsnaam, groepen, handmatig, kop, ook, oordeel, te_doen, titel,
+                                       waarschuwing)
 from toetsing.status import Status
 
 KLEUR = {
@@ -51,11 +52,11 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
         for melding in rapport.meldingen:
             console.print(Text(f"  • {weergave_melding(melding)}"))
 
-    for groep, bevindingen in groepen(rapport):
-        getoond = [b for b in bevindingen if alles or {b.status, b.eindstatus} & {Status.afwijkend, Status.ontbreekt}]
-        if getoond:
-            console.print(Text(f"\n{groep}", style="bold underline"))
-        for b in getoond:
+    if not alles:
+        console.print(Text(f"\n{KORT}", style="italic"))
+    for groep, bevindingen in groepen(rapport, kort=not alles):
+        console.print(Text(f"\n{groep}", style="bold underline"))
+        for b in bevindingen:
             console.print(_bevinding(b))
 
     if rapport.handmatig:

@@ -8,6 +8,7 @@ The sheet builders here are shared with the annotated werkplan (annoteren.py).
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,9 +20,13 @@ from toetsing.bevindingen import Bevinding, Bewijs, Rapport
 from toetsing.rapport import weergave
 from toetsing.status import Status
 
-# column header, width in characters
-KOLOMMEN = (("Regel", 30), ("Titel", 40), ("Status", 18), ("Toelichting", 60), ("Nu in het werkplan", 40),
-            ("Gevraagd", 30), ("Wat u doet", 50), ("Onderdeel", 30), ("Bron", 40), ("Citaat", 50), ("Cellen", 26))
+# column header, width in characters: together they fit A4 landscape (PAPIER) with the page fitted
+# to its width, so the 11 pt text does not shrink below 9 pt
+KOLOMMEN = (("Regel", 16), ("Titel", 17), ("Status", 11), ("Toelichting", 24), ("Nu in het werkplan", 18),
+            ("Gevraagd", 16), ("Wat u doet", 22), ("Onderdeel", 12), ("Bron", 13), ("Citaat", 14),
+            ("Cellen", 17))  # a linked cell does not wrap: room for Blad!C4
+PAPIER = 150  # what A4 landscape holds within 1 cm margins, in Excel's column width units
+REGELHOOGTE = 13.5  # points per line of wrapped 11 pt text
 _CELLEN = len(KOLOMMEN)  # the Cellen column is the last
 VET = Font(bold=True)
 KOPVULLING = PatternFill("solid", fgColor="D9E1F2")
@@ -29,13 +34,13 @@ BOVEN = Alignment(vertical="top", wrap_text=True)
 LINK = Font(color="0B50A0", underline="single")
 
 
-def als_xlsx(rapport: Rapport) -> bytes:
+def als_xlsx(rapport: Rapport, kort: bool = False) -> bytes:
     wb = Workbook()
     samenvatting = wb.active
     samenvatting.title = "Samenvatting"
     schrijf_samenvatting(samenvatting, rapport, per_onderdeel=True)
     afdrukken(samenvatting, kopregel=None)
-    schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1)
+    schrijf_bevindingen(wb.create_sheet("Bevindingen"), rapport, eerste_rij=1, kort=kort)
     if rapport.vergelijking:
         schrijf_vergelijking(wb.create_sheet(weergave.VERGELIJKING, 0), rapport)
     geen_formules(wb)
@@ -218,17 +223,23 @@ def _koprij(ws: Worksheet, rij: int, koppen: list[str]) -> int:
     return rij + 1
 
 
-def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppelen: bool = False) -> None:
-    """One row per bevinding under a header row at `eerste_rij`, with a filter on it.
+def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppelen: bool = False,
+                        kort: bool = False) -> None:
+    """One row per bevinding under a header row at `eerste_rij`, with a filter on it; with
+    `kort` only those that ontbreken or afwijken, under a line that says so.
 
     With `koppelen` the Cellen column links to the first cell of the bevinding, and every
     further cell gets a row of its own (regel, status and link), so each cell is one click.
     """
+    bovenaan = eerste_rij == 1
+    if kort:
+        ws.cell(eerste_rij, 1, weergave.KORT).font = Font(italic=True)
+        eerste_rij += 1
     _koprij(ws, eerste_rij, [kop for kop, _ in KOLOMMEN])
     for kolom, (_, breedte) in enumerate(KOLOMMEN, start=1):
         ws.column_dimensions[ws.cell(eerste_rij, kolom).column_letter].width = breedte
     rij = eerste_rij + 1
-    for naam, bevindingen in weergave.groepen(rapport):
+    for naam, bevindingen in weergave.groepen(rapport, kort):
         for b in bevindingen:
             eigen = cellen(b)
             _rij(ws, rij, b, [b.regel, b.titel, _status(b), b.toelichting,
@@ -241,11 +252,14 @@ def schrijf_bevindingen(ws: Worksheet, rapport: Rapport, eerste_rij: int, koppel
                         rij += 1
                         _rij(ws, rij, b, [b.regel, None, weergave.statuswoord(b.status)])
                     koppel(ws.cell(rij, _CELLEN, bewijs.cel), bewijs.blad, coordinaat(bewijs))
+                    ws.cell(rij, _CELLEN).alignment = BOVEN
             rij += 1
+    for gevuld in range(eerste_rij + 1, rij):
+        rijhoogte(ws, gevuld)
     laatste = ws.cell(max(rij - 1, eerste_rij), len(KOLOMMEN)).coordinate
     ws.auto_filter.ref = f"A{eerste_rij}:{laatste}"
-    if eerste_rij == 1:
-        ws.freeze_panes = "B2"
+    if bovenaan:
+        ws.freeze_panes = f"B{eerste_rij + 1}"
     afdrukken(ws, kopregel=eerste_rij)
 
 
@@ -273,6 +287,20 @@ def _rij(ws: Worksheet, rij: int, b: Bevinding, waarden: list) -> None:
     kleur(ws.cell(rij, 3), b.status)
 
 
+def rijhoogte(ws: Worksheet, rij: int) -> None:
+    """Room for every line of the row's wrapped text: Excel does not grow a row by itself
+    for text written by a program, and a printed row that is too low cuts the text off."""
+    regels = 1
+    for cel in ws[rij]:
+        if cel.value is None or not (cel.alignment and cel.alignment.wrap_text):
+            continue
+        # a width unit is a digit's width; text averages a little more than a character per unit
+        breedte = max(int(((ws.column_dimensions[cel.column_letter].width or 10) - 1) * 1.1), 1)
+        regels = max(regels, sum(len(textwrap.wrap(deel, breedte, break_on_hyphens=False)) or 1
+                                 for deel in str(cel.value).split("\n")))
+    ws.row_dimensions[rij].height = min(regels * REGELHOOGTE + 4, 409)  # 409 pt: Excel's highest row
+
+
 def cellen(b: Bevinding) -> list[Bewijs]:
     """The bevinding's cells, each once (a cell can carry several expectations)."""
     return list({d.cel: d for d in b.details}.values())
@@ -284,11 +312,16 @@ def coordinaat(bewijs: Bewijs) -> str:
 
 
 def afdrukken(ws: Worksheet, kopregel: int | None) -> None:
-    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+    """A4 landscape, fitted to the page width (as many pages down as it takes), 1 cm margins,
+    the header row repeated on every page, page numbers in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches: 1 cm
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.gridLines = True
+    ws.oddFooter.center.text = "Pagina &P van &N"
     if kopregel:
         ws.print_title_rows = f"{kopregel}:{kopregel}"

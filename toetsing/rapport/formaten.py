@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toetsing.fouten import ToetsingFout
@@ -27,6 +28,7 @@ class Formaat:
     # the file's content for one report and for a joint toetsing; `kort`: only what is not voldaan
     enkel: Callable[[Rapport, bool], bytes]
     gezamenlijk: Callable[[GezamenlijkRapport, bool], bytes]
+    ook: tuple[str, ...] = ()  # other extensions that name this format
 
 
 def _tekst(rapport: Rapport, kort: bool) -> bytes:
@@ -44,46 +46,46 @@ def _tekst_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
 def _json(rapport: Rapport, kort: bool) -> bytes:
     from toetsing.rapport.als_json import als_json
 
-    return als_json(rapport).encode("utf-8")
+    return als_json(rapport, kort).encode("utf-8")
 
 
 def _json_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
     from toetsing.rapport.gezamenlijk_json import als_json_gezamenlijk
 
-    return als_json_gezamenlijk(rapport).encode("utf-8")
+    return als_json_gezamenlijk(rapport, kort).encode("utf-8")
 
 
 def _xlsx(rapport: Rapport, kort: bool) -> bytes:
     from toetsing.rapport.als_xlsx import als_xlsx
 
-    return als_xlsx(rapport)
+    return als_xlsx(rapport, kort)
 
 
 def _xlsx_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
     from toetsing.rapport.gezamenlijk_xlsx import als_xlsx_gezamenlijk
 
-    return als_xlsx_gezamenlijk(rapport)
+    return als_xlsx_gezamenlijk(rapport, kort)
 
 
 def _html(rapport: Rapport, kort: bool) -> bytes:
     from toetsing.rapport.als_html import als_html
 
-    return als_html(rapport).encode("utf-8")
+    return als_html(rapport, kort).encode("utf-8")
 
 
 def _html_gezamenlijk(rapport: GezamenlijkRapport, kort: bool) -> bytes:
     from toetsing.rapport.als_html import als_html_gezamenlijk
 
-    return als_html_gezamenlijk(rapport).encode("utf-8")
+    return als_html_gezamenlijk(rapport, kort).encode("utf-8")
 
 
 FORMATEN = {f.naam: f for f in (
-    Formaat("tekst", ".txt", "text/plain;charset=utf-8", "als tekst", _tekst, _tekst_gezamenlijk),
+    Formaat("tekst", ".txt", "text/plain;charset=utf-8", "als tekst", _tekst, _tekst_gezamenlijk, (".text",)),
     Formaat("json", ".json", "application/json", "als JSON, voor andere programma's", _json, _json_gezamenlijk),
     Formaat("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "in Excel",
             _xlsx, _xlsx_gezamenlijk),
     Formaat("html", ".html", "text/html;charset=utf-8", "als webpagina, om te bewaren of te printen",
-            _html, _html_gezamenlijk),
+            _html, _html_gezamenlijk, (".htm",)),
 )}
 
 
@@ -93,6 +95,12 @@ def formaat(naam: str) -> Formaat:
         return FORMATEN[naam]
     except KeyError:
         raise ToetsingFout(f"Het formaat '{naam}' bestaat niet. Kies uit: {', '.join(FORMATEN)}.") from None
+
+
+def bij_extensie(pad: Path) -> Formaat | None:
+    """The format a file name says by its extension (rapport.xlsx: xlsx), if any."""
+    extensie = pad.suffix.lower()
+    return next((f for f in FORMATEN.values() if extensie in (f.extensie, *f.ook)), None)
 
 
 def inhoud(rapport: Rapport, naam: str, kort: bool = False) -> bytes:

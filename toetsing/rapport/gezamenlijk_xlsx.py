@@ -15,18 +15,18 @@ from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel
 from toetsing.status import Status
 
 
-def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport) -> bytes:
+def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport, kort: bool = False) -> bytes:
     wb = Workbook()
     samenvatting = wb.active
     samenvatting.title = "Samenvatting"
     schrijf_samenvatting(samenvatting, rapport.gezamenlijk, per_onderdeel=False)
     afdrukken(samenvatting, kopregel=None)
     _dekking(wb.create_sheet("Dekking"), rapport)
-    schrijf_bevindingen(wb.create_sheet("Gezamenlijk"), rapport.gezamenlijk, eerste_rij=1)
+    schrijf_bevindingen(wb.create_sheet("Gezamenlijk"), rapport.gezamenlijk, eerste_rij=1, kort=kort)
     bezet = set(wb.sheetnames)
     for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):
         ws = wb.create_sheet(_bladnaam(indiener, bezet))
-        schrijf_bevindingen(ws, eigen, eerste_rij=schrijf_samenvatting(ws, eigen, per_onderdeel=True))
+        schrijf_bevindingen(ws, eigen, eerste_rij=schrijf_samenvatting(ws, eigen, per_onderdeel=True), kort=kort)
     geen_formules(wb)
     return opslaan(wb)
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from toetsing import __version__
+from toetsing.tekst import getal_nl
 from toetsing.rapport.als_tekst import KLEUR
 from toetsing.rapport.weergave import TEKEN
 from toetsing.status import Status
@@ -24,7 +25,7 @@ _KOLOMMEN = (Status.voldaan, Status.afwijkend, Status.ontbreekt, Status.niet_van
 
 
 def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
-    tabel = Table(title=f"Samenvatting: {len(samenvatting.uitslagen)} werkplannen", title_justify="left",
+    tabel = Table(title=f"Samenvatting: {_aantal(len(samenvatting.uitslagen), 'bestand', 'bestanden')}", title_justify="left",
                   box=box.SIMPLE_HEAD, caption=" · ".join(f"{TEKEN[s]} {s.value}" for s in _KOLOMMEN),
                   caption_justify="left")
     tabel.add_column("Werkplan", overflow="fold", min_width=16)
@@ -34,7 +35,7 @@ def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
     tabel.add_column("onleesbaar", justify="right", no_wrap=True)
     for u in samenvatting.uitslagen:
         if u.fout:
-            tabel.add_row(Text(Path(u.werkplan).name), Text("niet getoetst", style="bold red"))
+            tabel.add_row(Text(Path(u.werkplan).name), Text(uitslag(u), style="bold red"))
         else:
             tabel.add_row(Text(Path(u.werkplan).name), Text(u.organisatie or ""), *(str(u.telling.get(s.value, 0)) for s in _KOLOMMEN),
                           str(u.meldingen))
@@ -47,17 +48,38 @@ def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
     console.print(Text(oordeel(samenvatting), style="bold"))
 
 
+_UITSLAGEN = {"onleesbaar": "onleesbaar", "verantwoording": "een verantwoording", "niet getoetst": "niet getoetst",
+              "programmafout": "niet getoetst (fout in toetsing)"}
+
+# each kind of outcome as a sentence part, for one and for more files
+_ZINSDELEN = (
+    ("alles voldaan", "voldoet aan alle eisen", "voldoen aan alle eisen"),
+    ("bevindingen", "heeft bevindingen", "hebben bevindingen"),
+    ("onleesbaar", "kon niet worden gelezen", "konden niet worden gelezen"),
+    ("een verantwoording", "is een verantwoording, geen werkplan", "zijn verantwoordingen, geen werkplannen"),
+    ("niet getoetst", "kon niet worden getoetst", "konden niet worden getoetst"),
+    ("niet getoetst (fout in toetsing)", "kon niet worden getoetst door een fout in toetsing",
+     "konden niet worden getoetst door een fout in toetsing"),
+)
+
+
 def uitslag(u: Uitslag) -> str:
-    return "niet getoetst" if u.fout else ("alles voldaan" if u.exitcode == 0 else "bevindingen")
+    if u.fout:
+        return _UITSLAGEN[u.reden or "niet getoetst"]
+    return "alles voldaan" if u.exitcode == 0 else "bevindingen"
+
+
+def _aantal(n: int, een: str, meer: str) -> str:
+    return f"{n} {een if n == 1 else meer}"
 
 
 def oordeel(samenvatting: Samenvatting) -> str:
-    tellers = {w: sum(uitslag(u) == w for u in samenvatting.uitslagen) for w in ("alles voldaan", "bevindingen", "niet getoetst")}
-    seconden = f"{samenvatting.seconden:.1f}".replace(".", ",")
-    return (f"{aantal(len(samenvatting.uitslagen), 'werkplan', 'werkplannen')} in {seconden} s: "
-            f"{aantal(tellers['alles voldaan'], 'voldoet', 'voldoen')} aan alle eisen, "
-            f"{aantal(tellers['bevindingen'], 'heeft', 'hebben')} bevindingen, "
-            f"{aantal(tellers['niet getoetst'], 'kon', 'konden')} niet worden gelezen.")
+    """One true sentence: how many files, and each kind of outcome that occurred, counted."""
+    uitslagen = [uitslag(u) for u in samenvatting.uitslagen]
+    delen = [f"{n} {een if n == 1 else meer}" for soort, een, meer in _ZINSDELEN if (n := uitslagen.count(soort))]
+    zin = ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + (delen[-1] if delen else "")
+    return (f"{_aantal(len(uitslagen), 'bestand', 'bestanden')} in {getal_nl(round(samenvatting.seconden, 1))} s"
+            + (f": {zin}." if zin else "."))
 
 
 def samenvatting_json(samenvatting: Samenvatting) -> str:

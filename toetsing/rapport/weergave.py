@@ -27,6 +27,7 @@ KLEUREN = {
     Status.niet_van_toepassing: ("404040", "E7E6E6"),
 }
 STATUSSEN = (Status.ontbreekt, Status.afwijkend, Status.voldaan, Status.niet_van_toepassing)  # worst first
+TE_DOEN = (Status.ontbreekt, Status.afwijkend)  # what a short report (--kort) still shows
 DATUM = "%d-%m-%Y %H:%M"
 
 
@@ -52,9 +53,20 @@ def _volgorde(b: Bevinding) -> tuple:
     return ({"algemeen": 0, "A": 1, "B": 2}[b.blok], b.deelopdracht or 0)
 
 
-def groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
-    """The bevindingen by blok and deelopdracht, in the order of the opdracht."""
-    return [(naam, list(bev)) for naam, bev in groupby(sorted(rapport.bevindingen, key=_volgorde), key=groepnaam)]
+def getoond(bevindingen: list[Bevinding], kort: bool) -> list[Bevinding]:
+    """The bevindingen a report lists: all, or with `kort` only what ontbreekt or afwijkt.
+    Counts always come from all of them."""
+    return [b for b in bevindingen if not kort or b.status in TE_DOEN]
+
+
+def groepen(rapport: Rapport, kort: bool = False) -> list[tuple[str, list[Bevinding]]]:
+    """The bevindingen by blok and deelopdracht, in the order of the opdracht; with `kort`
+    only those still to do, and only the groups that have any."""
+    return [(naam, list(bev)) for naam, bev in
+            groupby(sorted(getoond(rapport.bevindingen, kort), key=_volgorde), key=groepnaam)]
+
+
+KORT = "Dit is een kort rapport: alleen de eisen die ontbreken of afwijken staan erin. De aantallen gaan over alle eisen."
 
 
 def telling(bevindingen: list[Bevinding]) -> dict[Status, int]:

@@ -408,8 +408,9 @@ class _Kopklok(H11Protocol):
 
 
 def _opties() -> dict:
+    # quiet: the server's own lines are English; the page tells the user what happened
     return {"server_header": False, "http": _Kopklok, "limit_concurrency": MAX_VERBINDINGEN,
-            "timeout_keep_alive": KEEP_ALIVE}
+            "timeout_keep_alive": KEEP_ALIVE, "log_level": "error", "access_log": False}
 
 
 def server(app, host: str, port: int):

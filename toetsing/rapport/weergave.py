@@ -218,7 +218,7 @@ VERGELIJKING = "Sinds de vorige toetsing"
 def vergelijking_kop(rapport: Rapport) -> str:
     v = rapport.vergelijking
     tijd = f", getoetst op {v.vorige_getoetst_op.strftime(DATUM)}" if v.vorige_getoetst_op else ""
-    return f"Vergeleken met de vorige toetsing van {v.vorige}{tijd}."
+    return f"Vergeleken met de vorige toetsing van {bestandsnaam(v.vorige)}{tijd}."  # no folder of this machine
 
 
 def vergelijking_groepen(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:

@@ -9,6 +9,8 @@ toetsing the earlier werkplan with the same rule set.
 """
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from pydantic import ValidationError
 
 from toetsing.bevindingen import Bevinding, Celwijziging, Rapport, Vergelijking
@@ -53,7 +55,7 @@ def vergelijk(vorig: Rapport, nieuw: Rapport) -> Vergelijking:
     regels = [b.regel for b in nieuw.bevindingen]  # in the order of the new report
     oud, nu = _cellen(vorig), _cellen(nieuw)
     return Vergelijking(
-        vorige=vorig.werkplan,
+        vorige=PurePath(vorig.werkplan).name,  # the file, not a folder of the machine it was judged on
         vorige_sha256=vorig.ontvangst.bestand_sha256 if vorig.ontvangst else "",
         vorige_getoetst_op=vorig.getoetst_op,
         opgelost=[r for r in regels if r in was_open and r not in nu_open],

@@ -27,7 +27,6 @@ from toetsing.fouten import ToetsingFout, WerkplanFout
 from toetsing.rapport import formaten
 from toetsing.rapport.schrijven import schrijf_veilig
 from toetsing.tekst import toonbaar
-from toetsing.dienst import engine_voor, lees_invoer, toets_bestand
 from toetsing.werkplan.contract import TABLES, header_key
 from toetsing.werkplan.model import W, Werkplan
 

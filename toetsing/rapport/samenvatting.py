@@ -25,7 +25,7 @@ _KOLOMMEN = (Status.voldaan, Status.afwijkend, Status.ontbreekt, Status.niet_van
 
 
 def toon_samenvatting(samenvatting: Samenvatting, console: Console) -> None:
-    tabel = Table(title=f"Samenvatting: {_aantal(len(samenvatting.uitslagen), 'bestand', 'bestanden')}", title_justify="left",
+    tabel = Table(title=f"Samenvatting: {aantal(len(samenvatting.uitslagen), 'bestand', 'bestanden')}", title_justify="left",
                   box=box.SIMPLE_HEAD, caption=" · ".join(f"{TEKEN[s]} {s.value}" for s in _KOLOMMEN),
                   caption_justify="left")
     tabel.add_column("Werkplan", overflow="fold", min_width=16)
@@ -69,16 +69,12 @@ def uitslag(u: Uitslag) -> str:
     return "alles voldaan" if u.exitcode == 0 else "bevindingen"
 
 
-def _aantal(n: int, een: str, meer: str) -> str:
-    return f"{n} {een if n == 1 else meer}"
-
-
 def oordeel(samenvatting: Samenvatting) -> str:
     """One true sentence: how many files, and each kind of outcome that occurred, counted."""
     uitslagen = [uitslag(u) for u in samenvatting.uitslagen]
     delen = [f"{n} {een if n == 1 else meer}" for soort, een, meer in _ZINSDELEN if (n := uitslagen.count(soort))]
     zin = ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + (delen[-1] if delen else "")
-    return (f"{_aantal(len(uitslagen), 'bestand', 'bestanden')} in {getal_nl(round(samenvatting.seconden, 1))} s"
+    return (f"{aantal(len(uitslagen), 'bestand', 'bestanden')} in {getal_nl(round(samenvatting.seconden, 1))} s"
             + (f": {zin}." if zin else "."))
 
 

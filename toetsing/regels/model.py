@@ -6,7 +6,6 @@ as "5 days" or "uiterlijk Q2 2020" are values in the rule file.
 """
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any, Literal
 

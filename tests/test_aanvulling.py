@@ -157,7 +157,7 @@ def test_uiterlijk_met_de_hand(tmp_path):
     (["--datum", "11-12-2019"], "Schrijf JJJJ-MM-DD"),
     (["--termijn", "veertien"], "aantal dagen"),
     (["--termijn", "0"], "aantal dagen"),
-    (["--beoordeling", "beoordeling.xlsx"], "nog niet verwerken"),
+    (["--beoordeling", "beoordeling.xlsx"], "beoordeling.xlsx"),
     (["--formaat", "docx", "-o", "brief.pdf"], "eindigt op .docx"),
 ])
 def test_foute_opties_geven_een_nederlandse_melding(tmp_path, capsys, opties, melding):
@@ -241,3 +241,59 @@ def test_kapot_briefpapier_geeft_een_melding(tmp_path):
     regels = _map_met_briefpapier(tmp_path, b"PK\x03\x04 geen Word-bestand")
     with pytest.raises(ToetsingFout, match="geen Word-document"):
         briefsjabloon(laad_regelset("meierijstad-2020", regels), regels)
+
+
+def _brief_json(tmp_path, werkplan, *opties) -> tuple[int, dict]:
+    doel = tmp_path / f"brief-{len(list(tmp_path.glob('brief-*.json')))}.json"
+    code = main(["aanvulling", str(werkplan), "--formaat", "json", "-o", str(doel), *opties])
+    return code, json.loads(doel.read_text(encoding="utf-8"))
+
+
+def test_brief_met_het_oordeel_van_de_medewerker(tmp_path, capsys):
+    """What the officer judged voldaan is left out, what the officer found lacking is in, a
+    niet_toetsbaar demand too, each with the motivering; what is still to judge is said."""
+    from tests.test_beoordeling import _formulier, _vul_in
+
+    werkplan = tmp_path / CONCEPT.name
+    shutil.copy(CONCEPT, werkplan)
+    zonder = _brief_json(tmp_path, werkplan)[1]
+    regels = {p["regel"] for g in zonder["groepen"] for p in g["punten"]}
+    voldaan = next(b.regel for b in toets_bestand(lees_invoer(werkplan)).bevindingen if b.status == Status.voldaan)
+    eisen = [e.id for e in laad_regelset("meierijstad-2020").niet_toetsbaar]
+    formulier = _formulier(werkplan)
+    capsys.readouterr()
+    _vul_in(formulier, {
+        "CJG-BEREIKBAARHEID": {"Oordeel": "voldaan", "Motivering": "Toegelicht in het gesprek", "Beoordelaar": "J. de Vries"},
+        voldaan: {"Oordeel": "afwijkend", "Motivering": "De cijfers horen bij 2018.", "Beoordelaar": "J. de Vries"},
+        eisen[0]: {"Oordeel": "ontbreekt", "Motivering": "Er staat geen dienstverleningsconcept in.",
+                   "Beoordelaar": "J. de Vries"},
+        "INDIENING-TIJDIG": {"Oordeel": "voldaan", "Beoordelaar": "J. de Vries"},  # no motivering: not applied
+    })
+    code, brief = _brief_json(tmp_path, werkplan, "--beoordeling", str(formulier))
+    assert code == 0
+    punten = {p["regel"]: p for g in brief["groepen"] for p in g["punten"]}
+    assert set(punten) == regels - {"CJG-BEREIKBAARHEID"} | {voldaan, eisen[0]}
+    assert "De cijfers horen bij 2018." in punten[voldaan]["onderdelen"][0]["regels"]
+    assert punten[voldaan]["status"] == "afwijkend" and punten[voldaan]["kop"].startswith("Wijkt af: ")
+    eis = punten[eisen[0]]
+    assert eis["status"] == "ontbreekt" and eis["onderdelen"][0]["regels"] == ["Er staat geen dienstverleningsconcept in."]
+    assert brief["groepen"][-1]["naam"] == "Eisen die de medewerker heeft beoordeeld"
+    assert brief["beoordeling"] == formulier.name and len(brief["beoordeling_sha256"]) == 64
+    fout = " ".join(capsys.readouterr().err.split())
+    assert f"U moet nog {len(eisen) - 1} eisen beoordelen" in fout
+    assert "INDIENING-TIJDIG" in fout and "Beoordeling!" in fout  # the row not applied, by its cell
+
+
+def test_brief_met_een_formulier_van_een_ander_werkplan_wordt_geweigerd(tmp_path, capsys):
+    from tests.test_beoordeling import _formulier
+
+    werkplan = tmp_path / CONCEPT.name
+    shutil.copy(CONCEPT, werkplan)
+    ander = tmp_path / "ander" / "werkplan-2021.xlsx"
+    ander.parent.mkdir()
+    shutil.copy(VOORBEELDEN / "werkplan-2021.xlsx", ander)
+    formulier = _formulier(ander)
+    code = main(["aanvulling", str(werkplan), "--beoordeling", str(formulier), "-o", str(tmp_path / "brief.docx")])
+    assert code == 2
+    assert "hoort bij de opdracht meierijstad-2021" in capsys.readouterr().err
+    assert not (tmp_path / "brief.docx").exists()

@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--termijn", metavar="DAGEN", help="hoeveel dagen de organisatie krijgt (standaard 14)")
     b.add_argument("--datum", metavar="JJJJ-MM-DD", help="de datum van de brief (standaard vandaag)")
     b.add_argument("--uiterlijk", metavar="JJJJ-MM-DD", help="de laatste dag zelf kiezen, in plaats van --termijn")
-    b.add_argument("--beoordeling", type=Path, metavar="BESTAND", help="het beoordelingsformulier van de medewerker (nog niet beschikbaar)")
+    b.add_argument("--beoordeling", type=Path, metavar="BESTAND", help="het ingevulde beoordelingsformulier (toetsing beoordeling): wat de medewerker voldaan vond, staat niet in de brief; "
+                        "wat hij niet in orde vond, wel")
     _opdracht_optie(b)
     b.add_argument("--formaat", choices=["docx", "html", "json"], default="docx",
                    help="docx (Word, standaard), html (een webpagina) of json (voor andere programma's)")
@@ -356,19 +357,21 @@ def _aanvulling(args) -> int:
     from datetime import date
 
     from toetsing.aanvulling import FORMATEN, inhoud
-    from toetsing.aanvulling.maak import maak_aanvulling
+    from toetsing.aanvulling.maak import brief_voor, let_op, toets_voor_brief
+    from toetsing.dienst import lees_invoer
     from toetsing.fouten import ToetsingFout
 
-    if args.beoordeling:
-        raise ToetsingFout("Een beoordelingsformulier (--beoordeling) kan toetsing nog niet verwerken. Maak de brief "
-                           "zonder --beoordeling: dan staan alle eisen erin die ontbreken of afwijken.")
     extensie = FORMATEN[args.formaat]
     doel = args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-aanvulling{extensie}")
     if args.formaat == "docx" and doel.suffix.lower() != extensie:  # Word refuses a name that says otherwise
         raise ToetsingFout(f"{doel}: geef de brief een naam die eindigt op .docx.")
     datum = _datum(args.datum, "--datum") if args.datum else date.today()
-    verzoek, sjabloon = maak_aanvulling(args.werkplan, args.opdracht, datum, _dagen(args.termijn),
-                                        _datum(args.uiterlijk, "--uiterlijk") if args.uiterlijk else None)
+    dagen, uiterlijk = _dagen(args.termijn), _datum(args.uiterlijk, "--uiterlijk") if args.uiterlijk else None
+    werkplan, rapport = toets_voor_brief(lees_invoer(args.werkplan), args.opdracht,
+                                         lees_invoer(args.beoordeling) if args.beoordeling else None)
+    verzoek, sjabloon = brief_voor(werkplan, rapport, datum, dagen, uiterlijk)
+    if zinnen := let_op(rapport):
+        print("Let op, voordat u de brief verstuurt:", *(f"- {zin}" for zin in zinnen), sep="\n", file=sys.stderr)
     if verzoek is None:
         print("Alle eisen zijn voldaan: er is niets om aan te vullen. Er is geen brief gemaakt.", file=sys.stderr)
         return 0

@@ -2,8 +2,10 @@
 organisation to complete its aanvraag before a date (Awb art. 4:5), which also suspends the
 beslistermijn (art. 4:15). Every sentence of the letter is made here, in plain Dutch.
 
-Only findings that are ontbreekt or afwijkend are in it. What to supply follows from the
-finding (what was seen, which cells) and from its rule (`wat`: what the rule checks).
+Only findings that are ontbreekt or afwijkend are in it, by their eindstatus: with the officer's
+beoordelingsformulier merged, a demand the officer judged voldaan is left out, one the officer
+found lacking is in it with the officer's motivering (also a niet_toetsbaar demand). What to
+supply follows from the finding (what was seen, which cells) and from its rule (`wat`).
 """
 from __future__ import annotations
 
@@ -13,13 +15,15 @@ from pathlib import Path
 
 from toetsing.aanvulling.model import Aanvullingsverzoek, Groep, Onderdeel, Punt, Tekstblok
 from toetsing.aanvulling.termijn import MAANDEN, Termijn, bereken, dag_nl, datum_nl
-from toetsing.bevindingen import Bevinding, Rapport
+from toetsing.bevindingen import Bevinding, HandmatigeEis, Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.lezen.invoer import Invoer
 from toetsing.regels.model import Regelset, Status
+from toetsing.werkplan.model import Werkplan
 
 SJABLOON = "brief.docx"  # the gemeente's letterhead, beside regelset.yaml
 OPEN = (Status.ontbreekt, Status.afwijkend)
+BEOORDEELD = "Eisen die de medewerker heeft beoordeeld"
 
 
 def maak_aanvulling(pad: Path | Invoer, opdracht: str | None, datum: date, dagen: int | None = None,
@@ -27,11 +31,24 @@ def maak_aanvulling(pad: Path | Invoer, opdracht: str | None, datum: date, dagen
     """The letter for one werkplan (a path, or its bytes as the web page has them) and the
     gemeente's Word template (None: there is none). No letter (None) when every demand is
     voldaan: there is nothing to ask."""
+    return brief_voor(*toets_voor_brief(pad, opdracht), datum, dagen, uiterlijk)
+
+
+def toets_voor_brief(pad: Path | Invoer, opdracht: str | None,
+                     beoordeling: Invoer | None = None) -> tuple[Werkplan, Rapport]:
+    """The werkplan and its report, with the officer's filled beoordelingsformulier merged when given."""
+    from toetsing.beoordeling.samenvoegen import met_beoordeling
     from toetsing.dienst import lees_en_toets, lees_invoer
-    from toetsing.regels.laden import laad_regelset
 
     werkplan, rapport = lees_en_toets(pad if isinstance(pad, Invoer) else lees_invoer(pad), opdracht)
-    if not any(b.status in OPEN for b in rapport.bevindingen):
+    return werkplan, met_beoordeling(rapport, beoordeling) if beoordeling else rapport
+
+
+def brief_voor(werkplan: Werkplan, rapport: Rapport, datum: date, dagen: int | None = None,
+               uiterlijk: date | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
+    from toetsing.regels.laden import laad_regelset
+
+    if not any(b.eindstatus in OPEN for b in rapport.bevindingen) and not _handmatig_open(rapport):
         return None, None
     regelset = laad_regelset(rapport.opdracht)
     termijn = kies_termijn(datum, dagen, uiterlijk, regelset.brief.aangewezen_dagen)
@@ -80,8 +97,9 @@ def maak_verzoek(rapport: Rapport, regelset: Regelset, termijn: Termijn, datum: 
 
     brief = regelset.brief
     vul = lambda tekst: tekst.format(gemeente=regelset.gemeente)  # noqa: E731
-    open_ = rapport.model_copy(update={"bevindingen": [b for b in rapport.bevindingen if b.status in OPEN]})
-    punten = len(open_.bevindingen)
+    open_ = rapport.model_copy(update={"bevindingen": [b for b in rapport.bevindingen if b.eindstatus in OPEN]})
+    handmatig = _handmatig_open(rapport)
+    punten = len(open_.bevindingen) + len(handmatig)
     onderwerp = f"Verzoek om aanvulling subsidieaanvraag {regelset.subsidiejaar}"
     werkplan = Path(rapport.werkplan).name
     return Aanvullingsverzoek(
@@ -101,12 +119,37 @@ def maak_verzoek(rapport: Rapport, regelset: Regelset, termijn: Termijn, datum: 
             "waar dat in het werkplan staat, wat de opdracht daarover zegt en wat wij van u vragen. "
             + ("Het gaat om 1 punt." if punten == 1 else f"Het gaat om {punten} punten."),
         ])],
-        groepen=[Groep(naam=naam, punten=[_punt(b, regelset) for b in lijst]) for naam, lijst in groepen(open_)],
+        groepen=[*(Groep(naam=naam, punten=[_punt(b, regelset) for b in lijst]) for naam, lijst in groepen(open_)),
+                 *([Groep(naam=BEOORDEELD, punten=list(map(_handmatig_punt, handmatig)))] if handmatig else [])],
         vervolg=_vervolg(datum, termijn, vul(brief.contact)),
         slot=vul(brief.slot), ondertekening=[vul(r) for r in brief.ondertekening],
         termijn=termijn, werkplan=werkplan,
         werkplan_sha256=rapport.ontvangst.bestand_sha256 if rapport.ontvangst else "",
+        beoordeling=rapport.ontvangst.beoordeling_bestand or "" if rapport.ontvangst else "",
+        beoordeling_sha256=rapport.ontvangst.beoordeling_sha256 or "" if rapport.ontvangst else "",
     )
+
+
+def let_op(rapport: Rapport) -> list[str]:
+    """What the officer should know before sending the letter made with a beoordelingsformulier:
+    rows of the form that were not applied, stale judgements, demands still to be judged."""
+    from toetsing.rapport.weergave import melding
+    from toetsing.tekst import aantal
+
+    if not (rapport.ontvangst and rapport.ontvangst.beoordeling_bestand):
+        return []
+    zinnen = [melding(m) for m in rapport.meldingen if m.bestand == rapport.ontvangst.beoordeling_bestand]
+    zinnen += [f"Het oordeel over {b.regel} is niet toegepast: {b.beoordeling.reden} In de brief staat de uitkomst "
+               f"van de toetsing ({b.status.value})." for b in rapport.bevindingen if b.beoordeling and not b.beoordeling.geldt]
+    if rapport.te_beoordelen:
+        zinnen.append(f"U moet nog {aantal(len(rapport.te_beoordelen), 'eis', 'eisen')} beoordelen: "
+                      f"{', '.join(e.id for e in rapport.te_beoordelen)}. Wat u daarvan niet in orde vindt, staat "
+                      "nog niet in de brief.")
+    return zinnen
+
+
+def _handmatig_open(rapport: Rapport) -> list[HandmatigeEis]:
+    return [e for e in rapport.handmatig if e.eindstatus in {s.value for s in OPEN}]
 
 
 def _punt(b: Bevinding, regelset: Regelset) -> Punt:
@@ -120,22 +163,45 @@ def _punt(b: Bevinding, regelset: Regelset) -> Punt:
         waar.append(f"{cel}{kolom}: " + (f"hier staat „{gevonden}”." if gevonden else "hier staat niets.")
                     + (f" Gevraagd: {verwacht}." if verwacht else ""))
     wat = regelset.regel(b.regel).wat.strip()
-    if b.status == Status.ontbreekt:
+    if b.eindstatus == Status.ontbreekt:
         gevraagd = "Vul het werkplan aan."
     elif cellen:
         gevraagd = f"Pas {'cel ' + cellen[0] if len(cellen) == 1 else 'de cellen ' + _en(cellen)} aan."
     else:
         gevraagd = "Pas het werkplan aan."
+    status = b.eindstatus
+    # the officer's motivering is what was seen; the program's sentence only where both agree
+    gezien = [b.toelichting] if status == b.status else []
+    if b.beoordeling and b.beoordeling.geldt and b.beoordeling.motivering:
+        gezien.append(b.beoordeling.motivering)
     return Punt(
-        regel=b.regel, status=b.status, cellen=cellen,
-        kop=f"{'Ontbreekt' if b.status == Status.ontbreekt else 'Wijkt af'}: {b.titel}",
+        regel=b.regel, status=status, cellen=cellen,
+        kop=f"{_kop(status)}: {b.titel}",
         onderdelen=[
-            Onderdeel(kop="Wat wij zagen", regels=[b.toelichting]),
+            Onderdeel(kop="Wat wij zagen", regels=gezien or [b.toelichting]),
             Onderdeel(kop="Waar in het werkplan", regels=waar or ["In het werkplan staat hier niets over."]),
             Onderdeel(kop="Wat de opdracht zegt", regels=[f"{b.bron}: „{b.citaat}”"]),
             Onderdeel(kop="Wat wij van u vragen", regels=[f"{gevraagd} Daarna moet dit kloppen: {wat}"]),
         ],
     )
+
+
+def _handmatig_punt(eis: HandmatigeEis) -> Punt:
+    """A niet_toetsbaar demand the officer found lacking: the officer's motivering says what is missing."""
+    status = Status(eis.eindstatus)
+    return Punt(
+        regel=eis.id, status=status, kop=f"{_kop(status)}: {eis.eis}",
+        onderdelen=[
+            Onderdeel(kop="Wat wij zagen", regels=[eis.beoordeling.motivering or "Dit is bij de beoordeling niet in "
+                                                                                 "orde bevonden."]),
+            Onderdeel(kop="Wat de opdracht zegt", regels=[eis.bron]),
+            Onderdeel(kop="Wat wij van u vragen", regels=[f"Vul het werkplan aan. Daarna moet dit kloppen: {eis.eis}"]),
+        ],
+    )
+
+
+def _kop(status: Status) -> str:
+    return "Ontbreekt" if status == Status.ontbreekt else "Wijkt af"
 
 
 def _en(dingen: list[str]) -> str:

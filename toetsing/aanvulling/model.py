@@ -54,3 +54,6 @@ class Aanvullingsverzoek(BaseModel):
     termijn: Termijn
     werkplan: str  # the file name
     werkplan_sha256: str = ""
+    # the officer's beoordelingsformulier the letter was made with (toetsing aanvulling --beoordeling)
+    beoordeling: str = ""
+    beoordeling_sha256: str = ""

@@ -170,3 +170,22 @@ def test_geen_werkplan(capsys, tmp_path):
 
 def test_vorige_hoort_bij_een_werkplan(capsys, tmp_path):
     assert "één werkplan" in _fout(capsys, CONFORM, CONCEPT, "--vorige", CONCEPT)
+
+
+def test_een_rij_ertussen_is_geen_verandering_van_de_cellen_eronder(capsys, tmp_path):
+    """A row inserted at the top of Kengetallen moves every row below it: a cell is followed by
+    its row's code, so only the value that really changed is a change (at its new address)."""
+    wb = openpyxl.load_workbook(CONCEPT)
+    ws = wb["Kengetallen"]
+    ws.insert_rows(3)
+    for kolom, waarde in zip("ABCD", ("EIGEN-EXTRA", "een extra kengetal", 7, "aantal")):
+        ws[f"{kolom}3"] = waarde
+    rij = next(r for r in range(3, ws.max_row + 1) if ws[f"A{r}"].value == "CJG-DIGITAAL")
+    was = ws[f"C{rij}"].value
+    ws[f"C{rij}"] = 5
+    nieuw = tmp_path / "werkplan-concept-2.xlsx"
+    wb.save(nieuw)
+    assert rij > 3 and was != 5
+
+    v = _vergelijking(capsys, nieuw, _rapport_json(capsys, tmp_path, CONCEPT)[0])
+    assert [(c["cel"], c["was"], c["nu"]) for c in v["cellen"]] == [(f"Kengetallen!C{rij}", str(was), "5")]

@@ -47,6 +47,7 @@ class Bewijs(BaseModel):
     kolom: str | None = None
     verwacht: str = ""
     gevonden: str = ""
+    rij: str = ""  # what names the cell's row (its code, number or field), to follow a row that moved
 
 
 class Deelbevinding(BaseModel):

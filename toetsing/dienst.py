@@ -18,7 +18,7 @@ from pathlib import Path
 from toetsing import __version__
 from toetsing.bevindingen import Bevinding, GezamenlijkRapport, Ontvangst, Rapport
 from toetsing.engine.sessie import Engine
-from toetsing.feiten import maak_feiten, maak_verantwoording_feiten
+from toetsing.feiten import maak_feiten, maak_verantwoording_feiten, rijnamen
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.gezamenlijk import beoordeel_samen
 from toetsing.lezen.importeer import lees_werkplan
@@ -103,8 +103,8 @@ def _engine(regelset_id: str, stuk: str, map_: Path | None) -> Engine:
 def toets_werkplan(werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,
                    sha256: str = "") -> Rapport:
     feiten, index = maak_feiten(werkplan, engine.kader)
-    return rapport_van(werkplan, engine, beoordeel(engine.regelset, engine.evalueer(feiten), index, werkplan.bladen),
-                       tijd, sha256)
+    bevindingen = beoordeel(engine.regelset, engine.evalueer(feiten), index, werkplan.bladen, rijnamen(werkplan))
+    return rapport_van(werkplan, engine, bevindingen, tijd, sha256)
 
 
 def toets_verantwoording(verantwoording: Werkplan, werkplan: Werkplan, engine: Engine, tijd: datetime | None = None,

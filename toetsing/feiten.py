@@ -247,6 +247,24 @@ def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, lis
     ]
 
 
+def rijnamen(werkplan: Werkplan) -> dict[str, str]:
+    """Each quoted cell's row by what names it: the field on Algemeen, else the row's code, number
+    or name ("Kengetallen!C5" -> "CJG-DIGITAAL"), so a hertoetsing follows a row that moved
+    (toetsing/vergelijking.py)."""
+    namen = {str(w.plek): naam for naam, w in _velden(werkplan.algemeen) if isinstance(w, W)}
+    for attribuut, tabel in TABEL.items():
+        for rij in getattr(werkplan, attribuut):
+            sleutel = next((w for veld in ("code", "nr", tabel.naamkolom)
+                            if veld and isinstance(w := getattr(rij, veld, None), W)), None)
+            if sleutel is None:
+                continue
+            for _, waarde in _velden(rij):
+                for w in waarde if isinstance(waarde, list) else [waarde]:
+                    if isinstance(w, W):
+                        namen[str(w.plek)] = normaliseer(str(sleutel.waarde))
+    return namen
+
+
 def _velden(model: BaseModel) -> Iterable[tuple[str, Any]]:
     for naam in type(model).model_fields:
         if naam != "rij":

@@ -20,25 +20,27 @@ from toetsing.werkplan.model import Plek, W, leesvolgorde
 
 
 def beoordeel(regelset: Regelset, uitkomsten: list[Uitkomst], index: Index,
-              bladen: dict[str, str] | None = None) -> list[Bevinding]:
+              bladen: dict[str, str] | None = None, rijen: dict[str, str] | None = None) -> list[Bevinding]:
     """`bladen`: the sheet names as the workbook spells them, by contract name, so that a
-    sentence says "het blad Urenoverzicht" where the person wrote Urenoverzicht."""
+    sentence says "het blad Urenoverzicht" where the person wrote Urenoverzicht. `rijen`: what
+    names each cell's row (feiten.rijnamen), kept with the cell."""
     per_regel: dict[str, list[Uitkomst]] = defaultdict(list)
     for uitkomst in uitkomsten:
         per_regel[uitkomst.deel.regel].append(uitkomst)
     eigen = {contract: naam for contract, naam in (bladen or {}).items() if naam != contract}
-    return [_bevinding(regelset, regel, per_regel.get(regel.id, []), index, eigen) for regel in regelset.regels]
+    return [_bevinding(regelset, regel, per_regel.get(regel.id, []), index, eigen, rijen or {})
+            for regel in regelset.regels]
 
 
 def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], index: Index,
-               bladen: dict[str, str]) -> Bevinding:
+               bladen: dict[str, str], rijen: dict[str, str]) -> Bevinding:
     if not uitkomsten:
         # every check compiles to parts that cover all cases, so this is a defect of ours
         raise RuntimeError(f"regel {regel.id}: de engine gaf geen uitkomst")
     # keyed by content: the same part can fire for several facts with the same words and cells
     delen: dict[tuple, Deelbevinding] = {}
     for uitkomst in uitkomsten:
-        deel = _deel(uitkomst, index, bladen)
+        deel = _deel(uitkomst, index, bladen, rijen)
         sleutel = (deel.status, deel.toelichting, deel.verwacht, tuple((d.cel, d.gevonden) for d in deel.details))
         delen.setdefault(sleutel, deel)
     geordend = sorted(delen.values(), key=lambda d: -d.status.ernst)  # stable: the engine's order within a status
@@ -66,7 +68,7 @@ def _bevinding(regelset: Regelset, regel: Regel, uitkomsten: list[Uitkomst], ind
     )
 
 
-def _deel(uitkomst: Uitkomst, index: Index, bladen: dict[str, str]) -> Deelbevinding:
+def _deel(uitkomst: Uitkomst, index: Index, bladen: dict[str, str], rijen: dict[str, str]) -> Deelbevinding:
     cellen = _cellen(uitkomst, index)
     volgorde = leesvolgorde([str(w.plek) for w in cellen])
     cellen.sort(key=lambda w: volgorde(str(w.plek)))
@@ -86,7 +88,8 @@ def _deel(uitkomst: Uitkomst, index: Index, bladen: dict[str, str]) -> Deelbevin
     for w in cellen:
         cel, tekst = str(w.plek), weergave(w)
         details.setdefault((cel, w.plek.kolom, tekst),
-                           Bewijs(cel=cel, blad=w.plek.blad, kolom=w.plek.kolom, verwacht=verwacht, gevonden=tekst))
+                           Bewijs(cel=cel, blad=w.plek.blad, kolom=w.plek.kolom, verwacht=verwacht, gevonden=tekst,
+                                  rij=rijen.get(cel, "")))
     return Deelbevinding(status=uitkomst.deel.status, toelichting=zin, verwacht=verwacht, gevonden=gevonden,
                          actie=actie, details=list(details.values()))
 

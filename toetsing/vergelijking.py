@@ -2,13 +2,17 @@
 
 Pure: two Rapport models in, the Vergelijking (toetsing/bevindingen.py) out. What the
 reports say is all there is to compare: a rule is open when it is ontbreekt or afwijkend,
-and a cell's value is what a bevinding (or one of its parts) quotes of it. A cell that
-only one of the reports quotes is left out: of the other report's file nothing is known.
+and a cell's value is what a bevinding (or one of its parts) quotes of it. A cell is the
+same cell when its row has the same name (code, number or field) in the same column, so a
+row that moved (one inserted above it) is not a change; cells without a row name, and those
+whose name changed, are matched by address. A cell that only one of the reports quotes is
+left out: of the other report's file nothing is known.
 The service layer (toetsing/dienst.py) makes the earlier report, from its JSON or by
 toetsing the earlier werkplan with the same rule set.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from pydantic import ValidationError
@@ -17,6 +21,7 @@ from toetsing.bevindingen import Bevinding, Celwijziging, Rapport, Vergelijking
 from toetsing.fouten import ToetsingFout
 from toetsing.lezen.invoer import Invoer
 from toetsing.status import Status
+from toetsing.werkplan.model import leesvolgorde
 
 OPEN = (Status.ontbreekt, Status.afwijkend)
 
@@ -54,6 +59,7 @@ def vergelijk(vorig: Rapport, nieuw: Rapport) -> Vergelijking:
     nu_open = {b.regel for b in nieuw.bevindingen if b.status in OPEN}
     regels = [b.regel for b in nieuw.bevindingen]  # in the order of the new report
     oud, nu = _cellen(vorig), _cellen(nieuw)
+    zelfde = _zelfde_cellen(oud, nu)
     return Vergelijking(
         vorige=PurePath(vorig.werkplan).name,  # the file, not a folder of the machine it was judged on
         vorige_sha256=vorig.ontvangst.bestand_sha256 if vorig.ontvangst else "",
@@ -61,19 +67,46 @@ def vergelijk(vorig: Rapport, nieuw: Rapport) -> Vergelijking:
         opgelost=[r for r in regels if r in was_open and r not in nu_open],
         nog_open=[r for r in regels if r in was_open and r in nu_open],
         nieuw=[r for r in regels if r in nu_open and r not in was_open],
-        cellen=[Celwijziging(cel=cel, was=oud[cel][0], nu=waarde, regels=sorted({*oud[cel][1], *bij}))
-                for cel, (waarde, bij) in nu.items() if cel in oud and oud[cel][0] != waarde],
+        cellen=[Celwijziging(cel=cel, was=oud[was].waarde, nu=c.waarde, regels=sorted({*oud[was].regels, *c.regels}))
+                for cel, c in nu.items() if (was := zelfde.get(cel)) and oud[was].waarde != c.waarde],
     )
 
 
-def _cellen(rapport: Rapport) -> dict[str, tuple[str, list[str]]]:
-    """Every quoted cell: the value quoted (the first that is not empty) and the rules quoting it."""
-    cellen: dict[str, tuple[str, list[str]]] = {}
+@dataclass
+class _Cel:
+    waarde: str = ""  # the value quoted (the first that is not empty)
+    regels: list[str] = field(default_factory=list)  # the rules quoting it
+    sleutel: tuple | None = None  # (sheet, row name, column, n-th such row), when its row has a name
+
+
+def _cellen(rapport: Rapport) -> dict[str, _Cel]:
+    """Every quoted cell by its address."""
+    cellen: dict[str, _Cel] = {}
+    rijen: dict[str, tuple[str, str, str]] = {}
     for b in rapport.bevindingen:
         for bewijs in _bewijzen(b):
-            waarde, regels = cellen.get(bewijs.cel, ("", []))
-            cellen[bewijs.cel] = (waarde or bewijs.gevonden, regels if b.regel in regels else [*regels, b.regel])
+            cel = cellen.setdefault(bewijs.cel, _Cel())
+            cel.waarde = cel.waarde or bewijs.gevonden
+            if b.regel not in cel.regels:
+                cel.regels.append(b.regel)
+            if bewijs.rij:
+                rijen[bewijs.cel] = (bewijs.blad, bewijs.rij, bewijs.kolom or "")
+    # two rows may carry one name (a code delivered twice): the n-th of them, top to bottom
+    volgorde = leesvolgorde(list(rijen))
+    tel: dict[tuple, int] = {}
+    for adres in sorted(rijen, key=volgorde):
+        n = tel[rijen[adres]] = tel.get(rijen[adres], 0) + 1
+        cellen[adres].sleutel = (*rijen[adres], n)
     return cellen
+
+
+def _zelfde_cellen(oud: dict[str, _Cel], nu: dict[str, _Cel]) -> dict[str, str]:
+    """Each new cell's address -> that of the same cell in the earlier report: by row name, else by address."""
+    per_sleutel = {c.sleutel: adres for adres, c in oud.items() if c.sleutel}
+    paren = {adres: per_sleutel[c.sleutel] for adres, c in nu.items() if c.sleutel in per_sleutel}
+    vrij = set(oud) - set(paren.values())
+    paren.update({adres: adres for adres in nu if adres not in paren and adres in vrij})
+    return paren
 
 
 def _bewijzen(b: Bevinding):

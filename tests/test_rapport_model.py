@@ -50,7 +50,7 @@ def test_json_van_het_concept_draagt_elk_deel(capsys):
         for deel in delen:
             assert set(deel) == {"status", "toelichting", "verwacht", "gevonden", "actie", "details"}, b["regel"]
             assert deel["toelichting"] and deel["gevonden"]
-            assert all(set(d) == {"cel", "blad", "kolom", "verwacht", "gevonden"} for d in deel["details"])
+            assert all(set(d) == {"cel", "blad", "kolom", "verwacht", "gevonden", "rij"} for d in deel["details"])
         # the most serious part decides, and what the report said before comes from those parts
         assert ERNST[b["status"]] == max(ERNST[d["status"]] for d in delen), b["regel"]
         winnend = [d for d in delen if d["status"] == b["status"]]
@@ -83,7 +83,7 @@ def test_cjg_toont_ook_het_deel_dat_afwijkt(tmp_path, capsys):
         "gevonden": "4",
         "actie": "Zet op het blad Kengetallen bij CJG-DIGITAAL minimaal 5 dagen per week.",
         "details": [{"cel": "Kengetallen!B2", "blad": "Kengetallen", "kolom": "Waarde",
-                     "verwacht": "minimaal 5 dagen per week", "gevonden": "4"}],
+                     "verwacht": "minimaal 5 dagen per week", "gevonden": "4", "rij": "CJG-DIGITAAL"}],
     }
     # and a person reads it too, with its cell
     assert main(["toets", str(pad)]) == 1

@@ -261,7 +261,7 @@ def rijnamen(werkplan: Werkplan) -> dict[str, str]:
             for _, waarde in _velden(rij):
                 for w in waarde if isinstance(waarde, list) else [waarde]:
                     if isinstance(w, W):
-                        namen[str(w.plek)] = normaliseer(str(sleutel.waarde))
+                        namen[str(w.plek)] = str(sleutel.waarde).strip()
     return namen
 
 

@@ -21,6 +21,7 @@ from toetsing.bevindingen import Bevinding, Celwijziging, Rapport, Vergelijking
 from toetsing.fouten import ToetsingFout
 from toetsing.lezen.invoer import Invoer
 from toetsing.status import Status
+from toetsing.tekst import normaliseer
 from toetsing.werkplan.model import leesvolgorde
 
 OPEN = (Status.ontbreekt, Status.afwijkend)
@@ -90,7 +91,7 @@ def _cellen(rapport: Rapport) -> dict[str, _Cel]:
             if b.regel not in cel.regels:
                 cel.regels.append(b.regel)
             if bewijs.rij:
-                rijen[bewijs.cel] = (bewijs.blad, bewijs.rij, bewijs.kolom or "")
+                rijen[bewijs.cel] = (bewijs.blad, normaliseer(bewijs.rij), bewijs.kolom or "")
     # two rows may carry one name (a code delivered twice): the n-th of them, top to bottom
     volgorde = leesvolgorde(list(rijen))
     tel: dict[tuple, int] = {}

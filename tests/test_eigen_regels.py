@@ -203,3 +203,16 @@ def test_controleer_schemafout_met_regel_id(eigen, capsys):
 
 def test_controleer_onbekende_map(tmp_path, capsys):
     assert main(["regels", "controleer", str(tmp_path / "weg")]) == 2
+
+
+def test_eigen_actie_van_een_regel(eigen, tmp_path, capsys):
+    """A rule's own `uitleg.actie` is what the organisation is told to do, with {gevonden} filled in."""
+    _vervang(eigen / "eigen-2020" / "b01-cjg.yaml", "CJG-BEREIKBAARHEID", "    gevallen:",
+             '    uitleg:\n      actie: "Spreek met de GGD een rooster af; nu staat er {gevonden}."\n    gevallen:')
+    werkplan = bouw_werkplan({"Kengetallen": [{"Code": "CJG-TELEFONISCH", "Waarde": 3},
+                                              {"Code": "CJG-DIGITAAL", "Waarde": 4}]}, tmp_path / "werkplan.xlsx")
+    assert main(["toets", str(werkplan), "--formaat", "json", "--opdracht", "eigen-2020", "--regels", str(eigen)]) == 1
+    cjg = next(b for b in json.loads(capsys.readouterr().out)["bevindingen"] if b["regel"] == "CJG-BEREIKBAARHEID")
+    assert cjg["status"] == "afwijkend"
+    assert cjg["actie"] == "Spreek met de GGD een rooster af; nu staat er 3."
+    assert all(d["actie"].startswith("Spreek met de GGD") for d in cjg["delen"] if d["status"] != "voldaan")

@@ -86,8 +86,11 @@ def _controleer_velden(regel: Regel, deel: Deel) -> None:
 
 
 def _pas_uitleg_toe(regel: Regel, delen: list[Deel]) -> None:
-    """A rule's own wording replaces the check's default wording for that status."""
+    """A rule's own wording replaces the check's default wording for that status, and its own
+    action that of every part that is not in order."""
     for deel in delen:
         eigen = getattr(regel.uitleg, deel.status.name, None)
         if eigen:
             deel.tekst = eigen
+        if regel.uitleg.actie and deel.status in (Status.ontbreekt, Status.afwijkend):
+            deel.actie = regel.uitleg.actie

@@ -46,11 +46,13 @@ class CodeOmschrijving(_Strikt):
 
 
 class Uitleg(_Strikt):
-    """Optional wording per status; {placeholders} are filled per part of the check."""
+    """Optional wording per status; {placeholders} are filled per part of the check. `actie`:
+    what to do, for every part that is ontbreekt or afwijkend, instead of the check's own sentence."""
 
     voldaan: str | None = None
     afwijkend: str | None = None
     ontbreekt: str | None = None
+    actie: str | None = None
 
 
 class Geval(_Strikt):

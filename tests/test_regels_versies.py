@@ -9,7 +9,7 @@ import yaml
 
 from toetsing.cli import main
 from toetsing.fouten import RegelFout
-from toetsing.regels.laden import laad_regelset, standaard_map
+from toetsing.regels.laden import beschikbare_regelsets, laad_regelset, standaard_map
 from toetsing.regels.verschil import verschil
 
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
@@ -40,6 +40,21 @@ def test_2021_bevat_geen_gekopieerde_regeltekst_van_2020():
                 origineel = oud[regel["wijzig"]].model_dump(mode="json")
                 gelijk = [k for k, v in regel.items() if k != "wijzig" and origineel.get(k) == v]
                 assert not gelijk, f"{regel['wijzig']}: {gelijk} is gelijk aan 2020; laat het weg"
+
+
+def test_overgenomen_regels_noemen_het_vorige_jaar_niet():
+    """A title or `wat` a successor takes over unchanged must not speak of the predecessor's year:
+    such a rule needs a `wijzig` with the new year (a text the successor wrote itself may name it)."""
+    for regelset in map(laad_regelset, beschikbare_regelsets()):
+        if not regelset.opvolger_van:
+            continue
+        vorige = laad_regelset(regelset.opvolger_van)
+        jaar, oud = str(vorige.subsidiejaar), {r.id: r for r in vorige.regels}
+        for regel in regelset.regels:
+            for veld in ("titel", "wat"):
+                tekst = getattr(regel, veld)
+                if regel.id in oud and tekst == getattr(oud[regel.id], veld):
+                    assert jaar not in tekst, f"{regelset.id} {regel.id}: {veld} noemt {jaar}"
 
 
 def test_verschil_in_woorden(capsys):

@@ -305,7 +305,10 @@ def test_verantwoording_neemt_de_toezeggingen_van_het_werkplan_over(verantwoordi
     assert uren == [(weergave(r.onderdeel), r.uren.waarde) for r in werkplan.uren]
     assert uren[0] == ("Blok A", 19656) and uren[-1] == ("Totaal", 50516)
     begroting = [(r["Post"], r["Bedrag begroot"], r["Besteed"]) for r in _rijen(verantwoording["Begroting"])]
-    assert begroting == [(r.post.waarde, r.bedrag.waarde, None) for r in werkplan.begroting]
+    # what is still to fill is empty; its total adds it up
+    laatste = len(werkplan.begroting) + KOPREGEL
+    assert begroting == [(r.post.waarde, r.bedrag.waarde, f"=SUM(B{KOPREGEL + 1}:B{laatste - 1})" if r.is_totaal else None)
+                         for r in werkplan.begroting]
 
 
 def test_verantwoording_invoer_wordt_gecontroleerd(verantwoording):
@@ -364,3 +367,45 @@ def test_commando_sjabloon_verantwoording(tmp_path, capsys, monkeypatch):
     kopie.write_bytes(WERKPLAN.read_bytes())
     assert main(["sjabloon", "--verantwoording", "--werkplan", str(kopie), "-o", str(kopie), "--overschrijf"]) == 2
     assert kopie.read_bytes() == WERKPLAN.read_bytes()  # never over the werkplan it reads
+
+
+def _totaalrij(ws) -> int:
+    return next(c.row for c in ws["A"] if bladen.is_totaalnaam(c.value))
+
+
+@pytest.mark.parametrize("blad", ["Uren", "Begroting"])
+def test_totaalregel_telt_de_rijen_erboven_op(regelset, blad):
+    """Each sum column of the Totaal row is a SUM of the rows above it, with its result written in
+    (0 in an empty template), so a program that does not compute reads it too."""
+    inhoud = maak_sjabloon(regelset)
+    ws, waarden = openpyxl.load_workbook(io.BytesIO(inhoud))[blad], openpyxl.load_workbook(io.BytesIO(inhoud), data_only=True)[blad]
+    rij = _totaalrij(ws)
+    tabel = next(t for t in bladen.TABLES if t.sheet == blad)
+    sommen = [c for c in ws[KOPREGEL] if bladen.header_key(c.value) in
+              {bladen.header_key(n) for k in tabel.columns if k.field in tabel.som_kolommen for n in k.names}]
+    assert len(sommen) == 2  # this year's and last year's
+    for kop in sommen:
+        letter = kop.column_letter
+        assert ws[f"{letter}{rij}"].value == f"=SUM({letter}{KOPREGEL + 1}:{letter}{rij - 1})"
+        assert waarden[f"{letter}{rij}"].value == 0
+
+
+@pytest.mark.libreoffice
+def test_totaalregel_na_invullen_in_libreoffice(tmp_path, regelset):
+    """Filled in and saved by a real spreadsheet program, the Totaal row is the sum, and UREN-TOTAAL agrees."""
+    from tests.test_lezen_libreoffice import _bewaar_met_libreoffice
+
+    leeg = tmp_path / "werkplan.xlsx"
+    leeg.write_bytes(maak_sjabloon(regelset))
+    wb = openpyxl.load_workbook(leeg)
+    ws = wb["Uren"]
+    uren = {r: 100 * r + 0.5 for r in range(KOPREGEL + 1, _totaalrij(ws))}
+    for r, waarde in uren.items():
+        ws.cell(r, 2, waarde)
+    wb.save(leeg)
+    opgeslagen = _bewaar_met_libreoffice(leeg, tmp_path / "libreoffice")
+    werkplan = lees_werkplan(opgeslagen)
+    totaal = next(r for r in werkplan.uren if r.is_totaal)
+    assert totaal.uren.waarde == pytest.approx(sum(uren.values()))
+    rapport = toets_bestand(lees_invoer(opgeslagen))
+    assert next(b for b in rapport.bevindingen if b.regel == "UREN-TOTAAL").status == Status.voldaan

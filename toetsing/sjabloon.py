@@ -9,13 +9,15 @@ that document (their `toepassing`). So the template cannot drift from what toets
 and what the rules expect. Each sheet has an instruction row above its header row (the
 importer looks for the header in the first rows), and every column the importer reads as a
 number, date, ja/nee or deelopdracht number gets a data validation with a Dutch prompt and
-error message. A verantwoording's template can start from the werkplan: its functions,
+error message. The Totaal rows of Uren and Begroting add up the rows above them (SUM). A verantwoording's template can start from the werkplan: its functions,
 codes, onderdelen and posts, with the werkplan's hours and amounts as the budgeted ones and
 its other commitments (fte, kengetallen, planned deliveries) as notes on the cells to fill.
 """
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -32,7 +34,7 @@ from toetsing.fouten import ToetsingFout
 from toetsing.rapport.als_xlsx import afdrukken
 from toetsing.regels.model import CodeOmschrijving, Regel, Regelset
 from toetsing.werkplan import contract
-from toetsing.werkplan.contract import Column, Kind
+from toetsing.werkplan.contract import Column, Kind, is_totaalnaam
 from toetsing.tekst import normaliseer
 from toetsing.werkplan.model import Algemeen, Rij, W, Werkplan
 
@@ -64,6 +66,8 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
     toezegging = toezegging or Werkplan(bestand="")  # no werkplan: nothing committed to show
     wb = Workbook()
     wb.remove(wb.active)
+    wb.calculation.fullCalcOnLoad = True  # Excel and LibreOffice compute the sums when the file opens
+    sommen: dict[tuple[int, str], float] = {}  # (sheet index, cell) -> the value of its SUM as written
     _algemeen(wb.create_sheet("Algemeen"), regelset, regels, stuk, toezegging.algemeen)
     nodig = bladen_nodig(regelset, stuk)
     for tabel in contract.TABLES:
@@ -74,12 +78,15 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
         _kop(ws, _uitleg(tabel, regels, stuk, uit_werkplan), [kop for _, kop in kolommen])
         getal = _validatie(Kind.NUMBER, regelset)
         for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging), start=KOPREGEL + 1):
+            totaal = tabel.totaal and is_totaalnaam(waarden.get(tabel.naamkolom))
             for kolom, (k, _) in enumerate(kolommen, start=1):
                 cel = ws.cell(rij, kolom, waarden.get(k.field))
                 if waarden.get(TOEGEZEGD) and k.field == tabel.toegezegd_bij:
                     cel.comment = Comment(waarden[TOEGEZEGD], "toetsing", width=260, height=60)
                 if k.kind is Kind.NUMBER_OR_TEXT and waarden.get("code") in regelset.kengetallen:
                     getal.add(cel.coordinate)  # a kengetal of the rule set is a number
+                if totaal and k.field in tabel.som_kolommen and cel.value is None:
+                    sommen[(len(wb.worksheets) - 1, cel.coordinate)] = _som(ws, cel, KOPREGEL + 1)
         if getal.sqref:
             ws.add_data_validation(getal)
         for kolom, (k, kop) in enumerate(kolommen, start=1):
@@ -93,7 +100,32 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
         afdrukken(ws, kopregel=KOPREGEL)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return _met_uitkomsten(buffer.getvalue(), sommen)
+
+
+def _som(ws: Worksheet, cel, eerste: int) -> float:
+    """A Totaal cell becomes the SUM of the cells above it; returns what it adds up to now."""
+    letter = cel.column_letter
+    cel.value = f"=SUM({letter}{eerste}:{letter}{cel.row - 1})"
+    cel.number_format = ws.cell(cel.row - 1, cel.column).number_format
+    return sum(v for r in range(eerste, cel.row) if isinstance(v := ws[f"{letter}{r}"].value, (int, float)))
+
+
+def _met_uitkomsten(inhoud: bytes, sommen: dict[tuple[int, str], float]) -> bytes:
+    """openpyxl writes a formula without its result, and a reader that does not compute (toetsing
+    itself, on an untouched template) would see an empty cell: each SUM gets its value written in."""
+    bron, uit = zipfile.ZipFile(io.BytesIO(inhoud)), io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for item in bron.infolist():
+            data = bron.read(item)
+            nummer = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            if nummer:
+                blad = int(nummer[1]) - 1
+                data = re.sub(rb'(<c r="([A-Z]+\d+)"[^>]*><f>[^<]*</f>)<v\s*/?>(?:</v>)?',
+                              lambda m: m[1] + b"<v>%s</v>" % repr(sommen.get((blad, m[2].decode()), 0)).encode(),
+                              data)
+            doel.writestr(item, data)
+    return uit.getvalue()
 
 
 def bladen_nodig(regelset: Regelset, stuk: str = "werkplan") -> set[str]:

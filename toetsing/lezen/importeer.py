@@ -30,7 +30,7 @@ from toetsing.lezen.waarden import (
 )
 from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
 from toetsing.tekst import normaliseer
-from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key
+from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key, is_totaalnaam
 from toetsing.werkplan.model import RIJMODELLEN, Algemeen, Melding, W, Werkplan
 
 # each parser gets the cell and the werkplan's Subsidiejaar (for quarters without a year)
@@ -93,7 +93,7 @@ def _w(value_type: Any) -> type[W]:
 def _mark_total(field: str) -> Callable[[dict[str, Any], _Reader], None]:
     def mark(fields: dict[str, Any], _: _Reader) -> None:
         label: W | None = fields.get(field)
-        fields["is_totaal"] = label is not None and normaliseer(label.ruw or label.waarde).startswith("totaal")
+        fields["is_totaal"] = label is not None and is_totaalnaam(label.ruw or label.waarde)
 
     return mark
 

@@ -49,6 +49,11 @@ class Column:
         return self.names[0]
 
 
+def is_totaalnaam(naam: object) -> bool:
+    """A row whose name begins with Totaal is a sheet's total row (on a sheet with `totaal`)."""
+    return naam is not None and normaliseer(str(naam)).startswith("totaal")
+
+
 @dataclass(frozen=True)
 class Table:
     sheet: str  # contract sheet name, the key of Werkplan.bladen

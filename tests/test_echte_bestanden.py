@@ -263,6 +263,16 @@ def test_vreemde_bestandsnaam_in_elk_rapport(tmp_path, capsys):
     assert any(TOONBAAR in t for t in teksten) and not any(ONZICHTBAAR.search(t) for t in teksten)
 
 
+def test_vreemde_uitvoernaam_in_de_melding(tmp_path, capsys):
+    """The one-line message quotes the -o path as typed, its escape characters made visible."""
+    doel = tmp_path / "rapport\x1b[31m\u202e.txt"
+    doel.write_text("er staat al iets")
+    assert main(["toets", str(CONFORM), "-o", str(doel)]) == 2
+    fout = capsys.readouterr().err
+    assert "bestaat al" in fout and "rapport\\x1b[31m\\u202e.txt" in fout and not ONZICHTBAAR.search(fout)
+    assert doel.read_text() == "er staat al iets"
+
+
 def test_vreemde_bestandsnaam_breekt_de_reeks_niet_af(tmp_path, capsys):
     map_ = tmp_path / "plannen"
     map_.mkdir()

@@ -162,15 +162,23 @@ def main(argv: list[str] | None = None) -> int:
                     "sjabloon": _sjabloon, "web": _web, "verantwoording": _verantwoording,
                     "aanvulling": _aanvulling, "beoordeling": _beoordeling}[args.opdracht_cmd](args)
     except ToetsingFout as fout:
-        print(f"toetsing: {fout}", file=sys.stderr)
+        print(f"toetsing: {_toonbaar(str(fout))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("toetsing: afgebroken.", file=sys.stderr)
         return 2
     except Exception as fout:  # a defect of ours: still no traceback for the user
-        print(f"toetsing: er ging iets mis in het programma zelf ({type(fout).__name__}: {fout}). "
+        print(f"toetsing: er ging iets mis in het programma zelf ({type(fout).__name__}: {_toonbaar(str(fout))}). "
               "Het werkplan is niet veranderd. Meld dit aan de beheerder van toetsing.", file=sys.stderr)
         return 2
+
+
+def _toonbaar(melding: str) -> str:
+    """A message may quote what the user typed (an -o path): its control characters shown as codes,
+    the message's own line breaks (a list of problems) kept."""
+    from toetsing.tekst import toonbaar
+
+    return "\n".join(map(toonbaar, melding.split("\n")))
 
 
 def _console(bestand=None):

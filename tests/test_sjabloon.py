@@ -66,7 +66,8 @@ def test_alleen_de_bladen_die_de_regels_lezen():
     assert wb.sheetnames == ["Algemeen", "Activiteiten"]
     velden = [r["Veld"] for r in _rijen(wb["Algemeen"])]
     assert "Looptijd" in velden and "Reikwijdte" not in velden  # no deelopdrachten, but a rule on the looptijd
-    assert _validatie(wb["Activiteiten"], "L3").type == "list"  # Preventie: ja/nee
+    preventie = next(c.column_letter for c in wb["Activiteiten"][KOPREGEL] if c.value == "Preventie")
+    assert _validatie(wb["Activiteiten"], f"{preventie}{KOPREGEL + 1}").type == "list"  # ja/nee
 
 
 def test_kolomkoppen_zijn_die_van_het_contract(sjabloon):

@@ -313,16 +313,19 @@ def _deelopdrachten_2021() -> list[tuple]:
 
 
 # Vijfheerenlanden asks for an aanvraag as a list of activities (sheet Activiteiten).
-ACTIVITEITEN_KOPPEN = ["Activiteit", "Opgave", "Doel", "Samenwerkingspartners", "Resultaat", "Indicator", "Norm",
+ACTIVITEITEN_KOPPEN = ["Activiteit", "Opgave", "Doel", "Samenwerkingspartners", "Waar", "Wanneer", "Resultaat", "Indicator", "Norm",
                        "Nulmeting", "Instrumenten", "Kosten", "Ketenaanpak", "Preventie", "Algemeen toegankelijk"]
 ACTIVITEITEN = [
     ("Taalcafé", "Leven lang ontwikkelen", "Inwoners spreken beter Nederlands", "Bibliotheek; Vluchtelingenwerk",
+     "Bibliotheek Vianen", "elke dinsdagavond",
      "40 deelnemers per jaar", "aantal deelnemers", "80% komt 10 keer of vaker", "25 deelnemers in 2020",
      "wekelijkse bijeenkomst met vrijwilligers", 12_500, "doorverwijzing naar formeel taalaanbod", "ja", "ja"),
     ("Buurtkamer Vianen", "Meedoen", "Minder eenzaamheid", "Woningcorporatie; Kerk; Sportvereniging",
+     "Buurthuis De Hagen, Vianen", "maandag, woensdag en vrijdag, 9.30-12.00 uur",
      "3 inloopochtenden per week", "aantal bezoekers", "60 vaste bezoekers", "geen inloop in 2020",
      "ruimte en twee vrijwilligerscoördinatoren", 48_000, "signaleren en doorverwijzen naar het Sociaal Team", "ja", "ja"),
     ("Beweegmaatje", "Gezond leven", "Ouderen bewegen meer", "Fysiotherapie; Sportservice",
+     "in de wijken van Leerdam en Meerkerk", "het hele jaar, wekelijks",
      "100 koppels", "aantal koppels", "75% beweegt na een jaar nog", "40 koppels in 2020",
      "matching van vrijwilligers", 22_000, "huisarts verwijst door", "ja", "ja"),
 ]
@@ -332,6 +335,7 @@ FOUTEN_VIJFHEERENLANDEN = {
     "VHL-NULMETING": "geen nulmeting (afwijkend)",
     "VHL-ALGEMEEN-TOEGANKELIJK": "alleen voor geïndiceerde inwoners (afwijkend)",
     "VHL-MEERJARIG": "looptijd 1 jaar (afwijkend)",
+    "VHL-WAAR-WANNEER": "Beweegmaatje zegt niet wanneer (afwijkend)",
 }
 
 
@@ -343,9 +347,10 @@ def bouw_vijfheerenlanden(concept: bool) -> Workbook:
     if concept:
         rijen[0][1] = "Sport"
         rijen[1][3] = "Woningcorporatie"
-        rijen[2][7] = None
+        rijen[2][9] = None  # no nulmeting
+        rijen[2][5] = None  # nor when
         rijen.append(["Dagbesteding met indicatie", "Voor jezelf zorgen", "Structuur voor kwetsbare inwoners",
-                      "Zorgaanbieder; Sociaal Team", "20 deelnemers", "aantal deelnemers", "90% tevreden", "18 deelnemers",
+                      "Zorgaanbieder; Sociaal Team", "Zorgboerderij De Linde", "werkdagen", "20 deelnemers", "aantal deelnemers", "90% tevreden", "18 deelnemers",
                       "groepsbegeleiding", 95_000, "na indicatie door het Sociaal Team", "ja", "nee"])
     _blad(wb, "Activiteiten", "Activiteiten en projecten (§6.8 kader inkoop en subsidie)", ACTIVITEITEN_KOPPEN,
           [tuple(r) for r in rijen])

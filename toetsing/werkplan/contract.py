@@ -363,6 +363,8 @@ ACTIVITEITEN = Table(
         Column("opgave", ("Opgave", "Opgave uit de agenda", "Maatschappelijke opgave")),
         Column("doel", ("Doel", "Doelen", "Subdoel")),
         Column("samenwerkingspartners", ("Samenwerkingspartners", "Partners", "Samenwerking met", "Met wie"), Kind.LIST),
+        Column("waar", ("Waar", "Locatie", "Plaats", "Waar (locatie)")),
+        Column("wanneer", ("Wanneer", "Planning", "Periode", "Wanneer (periode)")),
         Column("resultaat", ("Resultaat", "Resultaten", "Beoogd resultaat")),
         Column("indicator", ("Indicator", "Indicatoren", "Prestatie-indicator")),
         Column("norm", ("Norm", "Wanneer goed", "Wanneer is het goed", "Streefwaarde")),

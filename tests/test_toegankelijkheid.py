@@ -1,0 +1,114 @@
+"""Accessibility tested, not claimed: axe-core checks every page of `toetsing web` and the
+HTML reports in headless Chromium against WCAG 2.1 A and AA, and the upload form is used
+with the keyboard alone.
+
+axe-core comes from npm (.ci/package.json, `npm ci --prefix .ci`); the browser, the server
+and the skip-or-fail when a tool is missing are those of tests/browser.py and conftest.py.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser import actief, axe_of_overslaan, wacht
+from toetsing.cli import main
+from toetsing.regels.laden import beschikbare_regelsets
+
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
+CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+WCAG21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+# --- how a page is reached: each returns a function (browser, adres, tmp_path) -> None ---
+
+
+def adres_(pad: str):
+    def open_(browser, adres, tmp_path):
+        browser.get(adres + pad)
+    return open_
+
+
+def upload(*werkplannen: Path, klaar: str = "section.rapport"):
+    """The Toetsen form with these files, sent with the keyboard (Enter on the button);
+    the page has come when `klaar` (a CSS selector) is on it."""
+    def open_(browser, adres, tmp_path):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+
+        browser.get(adres + "/")
+        browser.find_element(By.ID, "werkplan").send_keys("\n".join(map(str, werkplannen)))
+        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
+        wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, klaar))
+    return open_
+
+
+def geen_excel(browser, adres, tmp_path):
+    """A form error: a file that is not a workbook."""
+    notitie = tmp_path / "notities.txt"
+    notitie.write_text("dit is geen Excel-bestand", encoding="utf-8")
+    upload(notitie, klaar="[role=alert]")(browser, adres, tmp_path)
+
+
+def rapportbestand(*argumenten: str | Path):
+    """The HTML report `toetsing toets ... --formaat html -o` writes, opened as a file."""
+    def open_(browser, adres, tmp_path):
+        doel = tmp_path / "rapport.html"
+        assert main(["toets", *map(str, argumenten), "--formaat", "html", "-o", str(doel)]) in (0, 1)
+        browser.get(doel.as_uri())
+    return open_
+
+
+# every page a user can see; a new page is one line
+PAGINAS = {
+    "toetsen": adres_("/"),
+    "sjabloon": adres_("/sjabloon"),
+    "regels": adres_("/regels"),
+    **{f"regels-{opdracht}": adres_(f"/regels?opdracht={opdracht}") for opdracht in beschikbare_regelsets()},
+    "uitslag-concept": upload(CONCEPT),
+    "uitslag-conform": upload(CONFORM),
+    "uitslag-gezamenlijk": upload(CONCEPT, CONFORM),
+    "formulierfout": geen_excel,
+    "niet-gevonden": adres_("/bestaat-niet"),
+    "rapport-html": rapportbestand(CONCEPT),
+    "rapport-html-gezamenlijk": rapportbestand(CONCEPT, CONFORM, "--gezamenlijk"),
+}
+
+AXE_RUN = """
+const klaar = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+  .then(r => klaar(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))))
+  .catch(e => klaar('axe faalde: ' + e));
+"""
+
+
+def _schendingen(browser) -> list[dict]:
+    # what is folded away is checked too
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    browser.execute_script(axe_of_overslaan())
+    # the page's Content-Security-Policy forbids inline scripts; WebDriver's are not
+    # inline scripts of the page, so axe must be there
+    assert browser.execute_script("return typeof axe") == "object"
+    browser.set_script_timeout(120)
+    uitslag = browser.execute_async_script(AXE_RUN, WCAG21AA)
+    assert isinstance(uitslag, list), uitslag
+    return uitslag
+
+
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_geen_schendingen_van_wcag21aa(pagina, adres, browser, tmp_path):
+    axe_of_overslaan()  # before anything is done: skip (or fail in CI) when axe-core is absent
+    PAGINAS[pagina](browser, adres, tmp_path)
+    schendingen = _schendingen(browser)
+    assert not [r["message"] for r in browser.get_log("browser") if "Content Security Policy" in r["message"]]
+    assert not schendingen, f"{pagina} ({browser.current_url[:80]}):\n" + "\n".join(
+        f"- {s['id']}: {s['help']}\n    " + "\n    ".join(s["nodes"]) for s in schendingen)
+
+
+def test_axe_vindt_een_schending(adres, browser):
+    """The check above can fail: a field without a label is a violation axe reports."""
+    browser.get(adres + "/")
+    browser.execute_script("document.querySelector('label[for=werkplan]').remove()")
+    assert "label" in {s["id"] for s in _schendingen(browser)}

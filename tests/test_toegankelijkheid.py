@@ -112,3 +112,98 @@ def test_axe_vindt_een_schending(adres, browser):
     browser.get(adres + "/")
     browser.execute_script("document.querySelector('label[for=werkplan]').remove()")
     assert "label" in {s["id"] for s in _schendingen(browser)}
+
+
+# --- the keyboard alone ---
+
+# the elements Tab stops at, in document order; a radio group is one stop (its checked button)
+TABVOLGORDE = """
+const binnen = arguments[0] || document;
+const groep = e => e.form.querySelector(`input[type=radio][name="${e.name}"]:checked`)
+                   || e.form.querySelector(`input[type=radio][name="${e.name}"]`);
+return [...binnen.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+  .filter(e => e.tabIndex >= 0 && !e.disabled && e.type !== 'hidden' && e.checkVisibility())
+  .filter(e => e.type !== 'radio' || e === groep(e));
+"""
+# a visible focus indicator: an outline or a box-shadow
+ZICHTBARE_FOCUS = """
+const s = getComputedStyle(arguments[0]);
+return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+"""
+
+
+class Toetsenbord:
+    """Keys go to the page's focused element, as a person types; each press records where the focus went."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.volgorde: list = []
+
+    def druk(self, toets: str, shift: bool = False):
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+
+        keten = ActionChains(self.browser)
+        keten = keten.key_down(Keys.SHIFT).send_keys(toets).key_up(Keys.SHIFT) if shift else keten.send_keys(toets)
+        keten.perform()
+        element = actief(self.browser)
+        if element.tag_name != "body":
+            assert self.browser.execute_script(ZICHTBARE_FOCUS, element), \
+                f"geen zichtbare focus op {self.beschrijf(element)}"
+        if not self.volgorde or self.volgorde[-1] != element:  # a date field has a stop per part
+            self.volgorde.append(element)
+        return element
+
+    def beschrijf(self, element) -> str:
+        return self.browser.execute_script(
+            "const e = arguments[0]; return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+            " + ' ' + (e.innerText || e.name || '').trim().slice(0, 40)", element)
+
+
+def test_formulier_met_alleen_het_toetsenbord(adres, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    opdracht = "meierijstad-2020"
+    browser.get(adres + "/")
+    toetsen = Toetsenbord(browser)
+    keuze, veld = browser.find_element(By.ID, "opdracht"), browser.find_element(By.ID, "werkplan")
+    knop = browser.find_element(By.CSS_SELECTOR, "form[action$='/toetsen'] button[type=submit]")
+
+    # first the skip link; Enter on it brings the focus to the content
+    assert toetsen.druk(Keys.TAB).text == "Naar de inhoud"
+    assert toetsen.druk(Keys.ENTER).get_attribute("id") == "inhoud"
+    for _ in browser.execute_script(TABVOLGORDE):  # at most every stop once
+        element = toetsen.druk(Keys.TAB)
+        if element == keuze:
+            waarden = [o.get_attribute("value") for o in Select(keuze).options]
+            for _ in range(waarden.index(opdracht) - waarden.index(keuze.get_attribute("value"))):
+                toetsen.druk(Keys.ARROW_DOWN)
+            assert keuze.get_attribute("value") == opdracht
+        elif element == veld:
+            element.send_keys(str(CONCEPT))  # what a keyboard user types in the file dialog
+        elif element == knop:
+            break
+    main = browser.find_element(By.ID, "inhoud")
+    stops = browser.execute_script(TABVOLGORDE, main)
+    beschrijving = [toetsen.beschrijf(e) for e in toetsen.volgorde]
+    assert toetsen.volgorde == [browser.execute_script(TABVOLGORDE)[0], main, *stops[:stops.index(knop) + 1]], beschrijving
+    assert {keuze, veld} <= set(toetsen.volgorde)
+    # Shift+Tab goes back, Tab forward again
+    vorige = toetsen.volgorde[-2]
+    assert toetsen.druk(Keys.TAB, shift=True) == vorige
+    assert toetsen.druk(Keys.TAB) == knop
+    toetsen.druk(Keys.ENTER)
+    wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, "section.rapport"))
+    assert f"({opdracht})" in browser.find_element(By.CSS_SELECTOR, "section.rapport").text
+
+    # on the result page Tab reaches everything in document order, the downloads too
+    toetsen = Toetsenbord(browser)
+    stops = browser.execute_script(TABVOLGORDE)
+    for _ in range(len(stops) + 5):  # + the parts of a date field
+        if toetsen.druk(Keys.TAB) == stops[-1]:
+            break
+    assert toetsen.volgorde == stops, [toetsen.beschrijf(e) for e in toetsen.volgorde]
+    downloads = browser.find_elements(By.CSS_SELECTOR, "ul.downloads a[download]")
+    assert downloads and set(downloads) <= set(toetsen.volgorde)

@@ -84,6 +84,15 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 """
 
 
+# WCAG 1.4.10 (reflow): at 320 CSS pixels wide nothing but a data table needs sideways scrolling
+TE_BREED = """
+const breedte = document.documentElement.clientWidth;
+return [...document.body.querySelectorAll('*')]
+  .filter(e => !e.closest('table') && e.getBoundingClientRect().right > breedte + 1)
+  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ': ' + (e.innerText || '').slice(0, 40));
+"""
+
+
 def _schendingen(browser) -> list[dict]:
     # what is folded away is checked too
     browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
@@ -97,6 +106,12 @@ def _schendingen(browser) -> list[dict]:
     return uitslag
 
 
+@pytest.fixture(autouse=True)
+def venster(browser):
+    """Every test starts with the browser window at its usual size."""
+    browser.set_window_size(1280, 2000)
+
+
 @pytest.mark.parametrize("pagina", PAGINAS)
 def test_geen_schendingen_van_wcag21aa(pagina, adres, browser, tmp_path):
     axe_of_overslaan()  # before anything is done: skip (or fail in CI) when axe-core is absent
@@ -105,6 +120,9 @@ def test_geen_schendingen_van_wcag21aa(pagina, adres, browser, tmp_path):
     assert not [r["message"] for r in browser.get_log("browser") if "Content Security Policy" in r["message"]]
     assert not schendingen, f"{pagina} ({browser.current_url[:80]}):\n" + "\n".join(
         f"- {s['id']}: {s['help']}\n    " + "\n    ".join(s["nodes"]) for s in schendingen)
+    browser.set_window_size(320, 2000)
+    te_breed = browser.execute_script(TE_BREED)
+    assert not te_breed, f"{pagina} is op 320 pixels breed te breed:\n" + "\n".join(te_breed)
 
 
 def test_axe_vindt_een_schending(adres, browser):

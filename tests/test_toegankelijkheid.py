@@ -31,15 +31,17 @@ def adres_(pad: str):
     return open_
 
 
-def upload(*werkplannen: Path, klaar: str = "section.rapport"):
-    """The Toetsen form with these files, sent with the keyboard (Enter on the button);
-    the page has come when `klaar` (a CSS selector) is on it."""
+def upload(*werkplannen: Path, vorige: Path | None = None, klaar: str = "section.rapport"):
+    """The Toetsen form with these files (and the previous toetsing), sent with the keyboard
+    (Enter on the button); the page has come when `klaar` (a CSS selector) is on it."""
     def open_(browser, adres, tmp_path):
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
 
         browser.get(adres + "/")
         browser.find_element(By.ID, "werkplan").send_keys("\n".join(map(str, werkplannen)))
+        if vorige:
+            browser.find_element(By.ID, "vorige").send_keys(str(vorige))
         browser.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
         wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, klaar))
     return open_
@@ -52,11 +54,11 @@ def geen_excel(browser, adres, tmp_path):
     upload(notitie, klaar="[role=alert]")(browser, adres, tmp_path)
 
 
-def rapportbestand(*argumenten: str | Path):
-    """The HTML report `toetsing toets ... --formaat html -o` writes, opened as a file."""
+def htmlbestand(*argumenten: str | Path):
+    """The page `toetsing <argumenten> --formaat html -o` writes, opened as a file."""
     def open_(browser, adres, tmp_path):
-        doel = tmp_path / "rapport.html"
-        assert main(["toets", *map(str, argumenten), "--formaat", "html", "-o", str(doel)]) in (0, 1)
+        doel = tmp_path / "pagina.html"
+        assert main([*map(str, argumenten), "--formaat", "html", "-o", str(doel)]) in (0, 1)
         browser.get(doel.as_uri())
     return open_
 
@@ -65,15 +67,23 @@ def rapportbestand(*argumenten: str | Path):
 PAGINAS = {
     "toetsen": adres_("/"),
     "sjabloon": adres_("/sjabloon"),
+    "sjabloon-fout": adres_("/sjabloon?opdracht=bestaat-niet"),
     "regels": adres_("/regels"),
     **{f"regels-{opdracht}": adres_(f"/regels?opdracht={opdracht}") for opdracht in beschikbare_regelsets()},
+    "regels-fout": adres_("/regels?opdracht=bestaat-niet"),
     "uitslag-concept": upload(CONCEPT),
     "uitslag-conform": upload(CONFORM),
+    "uitslag-hertoetsing": upload(CONFORM, vorige=CONCEPT),
     "uitslag-gezamenlijk": upload(CONCEPT, CONFORM),
     "formulierfout": geen_excel,
     "niet-gevonden": adres_("/bestaat-niet"),
-    "rapport-html": rapportbestand(CONCEPT),
-    "rapport-html-gezamenlijk": rapportbestand(CONCEPT, CONFORM, "--gezamenlijk"),
+    "rapport-html": htmlbestand("toets", CONCEPT),
+    "rapport-html-kort": htmlbestand("toets", CONCEPT, "--kort"),
+    "rapport-html-hertoetsing": htmlbestand("toets", CONFORM, "--vorige", CONCEPT),
+    "rapport-html-gezamenlijk": htmlbestand("toets", CONCEPT, CONFORM, "--gezamenlijk"),
+    "rapport-html-verantwoording": htmlbestand("verantwoording", VOORBEELDEN / "verantwoording-2020-tekorten.xlsx",
+                                               "--werkplan", CONFORM),
+    "aanvulling-html": htmlbestand("aanvulling", CONCEPT),
 }
 
 AXE_RUN = """

@@ -3,15 +3,14 @@ real browser renders it (headless Chromium: the DOM it builds and a screenshot).
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium_of_overslaan
 from toetsing.cli import main
 from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.rapport import weergave
@@ -20,7 +19,6 @@ from toetsing.rapport.als_json import als_json
 from toetsing.regels.model import Status
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -151,17 +149,9 @@ def test_verantwoording_noemt_beide_bestanden(tmp_path):
     assert "<dt>Werkplan</dt>" not in pagina
 
 
-def _chromium_of_overslaan() -> str:
-    if CHROMIUM:
-        return CHROMIUM
-    if os.environ.get("CI"):
-        pytest.fail("Chromium ontbreekt in CI; .ci/run hoort het te installeren")
-    pytest.skip("Chromium is niet geïnstalleerd (apt-get install chromium); in CI draait deze test wel")
-
-
 def _chromium(tmp_path: Path, *opties: str, pagina: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [_chromium_of_overslaan(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        [chromium_of_overslaan(met_driver=False), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profiel'}",
          *opties, pagina.as_uri()],
         capture_output=True, text=True, timeout=120, check=True,

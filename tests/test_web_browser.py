@@ -3,98 +3,20 @@ headless Chromium (Debian's chromium and chromium-driver, driven by selenium) ch
 opdracht, uploads the faulty example with the keyboard and reads the result page. Its
 counts must equal the JSON report's for the same file.
 
-Outside CI a missing Chromium skips these tests with the reason; in CI (.ci/run installs
-it) that is a failure.
+The server and browser fixtures are in tests/conftest.py: outside CI a missing Chromium
+skips these tests with the reason; in CI (.ci/run installs it) that is a failure.
 """
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
-import pytest
-import uvicorn
-
+from tests.browser import actief, wacht
 from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.rapport.als_json import als_json
-from toetsing.web.app import maak_app
 
 CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-CHROMIUM = shutil.which("chromium")
 OPDRACHT = "meierijstad-2020"
-
-
-def _chromium_of_overslaan() -> None:
-    ontbreekt = [naam for naam, pad in (("chromium", CHROMIUM), ("chromium-driver", CHROMEDRIVER))
-                 if not (pad and os.access(pad, os.X_OK))]
-    if not ontbreekt:
-        return
-    reden = f"{' en '.join(ontbreekt)} ontbreekt (apt-get install chromium chromium-driver)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reden}; in CI hoort .ci/run ze te installeren")
-    pytest.skip(reden)
-
-
-@pytest.fixture(scope="module")
-def adres():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(maak_app(), host="127.0.0.1", port=poort, log_level="warning"))
-    draad = threading.Thread(target=server.run, daemon=True)
-    draad.start()
-    einde = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < einde and draad.is_alive(), "uvicorn startte niet"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{poort}"
-    server.should_exit = True
-    draad.join(10)
-
-
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("downloads")
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory, downloads):
-    _chromium_of_overslaan()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opties = webdriver.ChromeOptions()
-    opties.binary_location = CHROMIUM
-    for optie in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run", "--window-size=1280,2000",
-                  f"--user-data-dir={tmp_path_factory.mktemp('chromium-profiel')}"):
-        opties.add_argument(optie)
-    opties.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                             "download.prompt_for_download": False})
-    opties.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opties)
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
-
-
-def _wacht(browser, voorwaarde, seconden: float = 60):
-    """Until `voorwaarde` holds; while the next page loads, elements of the last one go stale."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(browser, seconden, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-                         ).until(voorwaarde)
-
-
-def _actief(browser):
-    return browser.execute_script("return document.activeElement")
 
 
 def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path):
@@ -106,7 +28,7 @@ def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
     # the first Tab stop is the skip link, and focus is visible
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
-    eerste = _actief(browser)
+    eerste = actief(browser)
     assert eerste.text == "Naar de inhoud"
     assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", eerste) == "solid"
     # the style sheets came from the app, under its Content-Security-Policy
@@ -118,7 +40,7 @@ def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path
     Select(keuze).select_by_value(OPDRACHT)
     browser.find_element(By.ID, "werkplan").send_keys(str(CONCEPT))
     knop.send_keys(Keys.ENTER)
-    _wacht(browser, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Toetsingsrapport")
+    wacht(browser, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Toetsingsrapport")
 
     telling = {rij.get_attribute("data-status"): int(rij.find_element(By.CSS_SELECTOR, "td.aantal").text)
                for rij in browser.find_elements(By.CSS_SELECTOR, "section.rapport table.smal tr[data-status]")}
@@ -134,7 +56,7 @@ def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path
     # the JSON download is the same report
     browser.find_element(By.CSS_SELECTOR, "a[download$='-rapport.json']").send_keys(Keys.ENTER)
     bestand = downloads / "werkplan-concept-rapport.json"
-    _wacht(browser, lambda b: bestand.exists() and bestand.stat().st_size > 0, 30)
+    wacht(browser, lambda b: bestand.exists() and bestand.stat().st_size > 0, 30)
     assert json.loads(bestand.read_text(encoding="utf-8"))["samenvatting"] == verwacht
 
     schendingen = [r["message"] for r in browser.get_log("browser") if "Content Security Policy" in r["message"]]
@@ -150,11 +72,11 @@ def test_fout_is_gekoppeld_aan_het_veld(adres, browser, tmp_path):
     browser.get(f"{adres}/")
     browser.find_element(By.ID, "werkplan").send_keys(str(kapot))
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
-    melding = _wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, "[role=alert]"))
+    melding = wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, "[role=alert]"))
     assert "kapot.xlsx: dit is geen Excel-werkmap" in melding.text
     veld = browser.find_element(By.ID, "werkplan")
     assert veld.get_attribute("aria-invalid") == "true"
     assert "Fout:" in browser.find_element(By.ID, "werkplan-fout").text
     # the link in the message brings the keyboard to the field
     melding.find_element(By.CSS_SELECTOR, "a[href='#werkplan']").send_keys(Keys.ENTER)
-    assert _actief(browser).get_attribute("id") == "werkplan"
+    assert actief(browser).get_attribute("id") == "werkplan"

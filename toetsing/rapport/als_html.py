@@ -54,6 +54,8 @@ dl.weg dd { margin: 0; overflow-wrap: anywhere; }
 code { font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
 .oordeel { font-size: 1.15rem; font-weight: bold; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #767676; font-size: .9rem; }
+/* on a narrow screen (a phone, or zoomed to 400%) a term stands above its value (WCAG 1.4.10) */
+@media (max-width: 30rem) { dl.gegevens, dl.weg { grid-template-columns: minmax(0, 1fr); } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   :root { font-size: 10pt; }

@@ -2,6 +2,7 @@
 rules decided in one engine session over the facts of all of them."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -173,3 +174,36 @@ def test_een_formule_als_naam_blijft_tekst_in_excel(tmp_path):
     wb = openpyxl.load_workbook(doel)
     assert not [c.coordinate for ws in wb for rij in ws.iter_rows() for c in rij if c.data_type == "f"]
     assert wb["Dekking"]["B1"].value == naam
+
+
+def test_ontvangst_noemt_elk_werkplan_met_zijn_eigen_vingerafdruk(drie_organisaties, tmp_path, capsys):
+    """The joint receipt: each werkplan by name with the sha256 of its own bytes, in every
+    format that shows a receipt; the set's fingerprint stays as it was."""
+    eigen = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in drie_organisaties}
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "json"]) == 1
+    ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
+    assert [(b["naam"], b["sha256"]) for b in ontvangst["bestanden"]] == list(eigen.items())
+    assert ontvangst["bestand_sha256"] == hashlib.sha256("\n".join(eigen.values()).encode()).hexdigest()
+
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk"]) == 1
+    tekst = capsys.readouterr().out
+    for naam, sha in eigen.items():
+        assert f"{naam} (sha256 {sha[:12]})" in tekst
+
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "html"]) == 1
+    voet = capsys.readouterr().out.split("<footer>")[1]
+    for naam, sha in eigen.items():
+        assert f"<dt>Vingerafdruk {naam} (sha256)</dt><dd>{sha}</dd>" in voet
+
+    doel = tmp_path / "samen.xlsx"
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    regels = {rij[0]: rij[1] for rij in openpyxl.load_workbook(doel)["Samenvatting"].iter_rows(values_only=True) if rij[0]}
+    for naam, sha in eigen.items():
+        assert regels[f"Vingerafdruk {naam} (sha256)"] == sha
+    assert regels["Vingerafdruk van de werkplannen samen (sha256)"] == ontvangst["bestand_sha256"]
+
+
+def test_een_enkel_rapport_noemt_geen_lijst_van_bestanden(drie_organisaties, capsys):
+    assert main(["toets", str(drie_organisaties[0]), "--formaat", "json"]) == 1
+    ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
+    assert ontvangst["bestanden"] == [] and ontvangst["bestand"] == drie_organisaties[0].name

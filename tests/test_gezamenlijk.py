@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from toetsing.bevindingen import Rapport
 from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.cli import main
 from toetsing.dienst import lees_invoer, toets_gezamenlijk
@@ -121,7 +122,8 @@ def test_map_gezamenlijk_en_als_excel(drie_organisaties, tmp_path):
     doel.parent.mkdir()
     assert main(["toets", str(drie_organisaties[0].parent), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
     wb = openpyxl.load_workbook(doel)
-    assert wb.sheetnames == ["Samenvatting", "Dekking", "Gezamenlijk", "Farent", "Lumens", "ONS Welzijn"]
+    assert wb.sheetnames == ["Dekking", "Samenvatting", "Gezamenlijk", "Farent", "Lumens", "ONS Welzijn"]
+    assert wb.active.title == "Dekking"  # Excel opens on who covers what
     dekking = [[c.value for c in rij] for rij in wb["Dekking"].iter_rows(max_row=14)]
     assert dekking[0] == ["Deelopdracht", "Farent", "Lumens", "ONS Welzijn", "Werkplannen"]
     assert dekking[9] == ["9. Dementie", None, None, None, 0]
@@ -207,3 +209,30 @@ def test_een_enkel_rapport_noemt_geen_lijst_van_bestanden(drie_organisaties, cap
     assert main(["toets", str(drie_organisaties[0]), "--formaat", "json"]) == 1
     ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
     assert ontvangst["bestanden"] == [] and ontvangst["bestand"] == drie_organisaties[0].name
+
+
+def test_het_rapport_begint_met_de_matrix_in_elk_formaat(drie_organisaties, tmp_path, capsys):
+    """Who covers what is what an officer reads first: before the joint bevindingen and the
+    werkplannen' own reports, in the terminal, the HTML file, Excel and JSON."""
+    paden = list(map(str, drie_organisaties))
+    assert main(["toets", *paden, "--gezamenlijk"]) == 1
+    tekst = capsys.readouterr().out
+    assert tekst.lstrip().startswith("Wie doet welke deelopdracht")
+    assert tekst.index("9. Dementie") < tekst.index("De werkplannen samen") < tekst.index("GEZAMENLIJK-DEKKING")
+
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "html"]) == 1
+    pagina = capsys.readouterr().out
+    hoofd = pagina.split("<main>")[1]
+    assert re.findall(r"<h2 id=\"([^\"]+)\"", hoofd)[:2] == ["dekking", "samen"]
+
+    doel = tmp_path / "samen.xlsx"
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    wb = openpyxl.load_workbook(doel)
+    assert wb.sheetnames[0] == wb.active.title == "Dekking"
+
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "json"]) == 1
+    sleutels = list(json.loads(capsys.readouterr().out))
+    assert sleutels.index("matrix") == sleutels.index("bevindingen") - 1
+    kop = list(Rapport.model_fields)
+    assert sleutels[:sleutels.index("matrix")] == kop[:kop.index("bevindingen")]  # the header data, then the matrix
+    assert sleutels[-1] == "werkplannen"

@@ -18,6 +18,7 @@ from toetsing.feiten import EINDE_GROEPEN, einde, maak_gezamenlijke_feiten
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
+from toetsing.tekst import namen
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -104,7 +105,8 @@ def test_samen_alles_gedekt_en_eensluidend(tmp_path):
     rapport = toets_gezamenlijk([lees_invoer(p) for p in paden])
     assert {b.regel: b.status for b in rapport.gezamenlijk.bevindingen} == {
         "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan,
-        "GEZAMENLIJK-JW-METING": Status.niet_van_toepassing}  # neither names a meetinstrument
+        "GEZAMENLIJK-JW-METING": Status.niet_van_toepassing,  # neither names a meetinstrument
+        "GEZAMENLIJK-JW-OJOR": Status.niet_van_toepassing}  # nor the kernen of its jongerenwerkers
     assert rapport.gezamenlijk.exitcode == 0
 
 
@@ -236,3 +238,31 @@ def test_het_rapport_begint_met_de_matrix_in_elk_formaat(drie_organisaties, tmp_
     kop = list(Rapport.model_fields)
     assert sleutels[:sleutels.index("matrix")] == kop[:kop.index("bevindingen")]  # the header data, then the matrix
     assert sleutels[-1] == "werkplannen"
+
+
+def test_kernen_van_alle_werkplannen_samen_geteld(tmp_path):
+    """GEZAMENLIJK-JW-OJOR counts the different kernen of all werkplannen: a kern two
+    organisations name counts once, however it is written."""
+    paden = [_organisatie(tmp_path, "ONS Welzijn", [3], {"JW-OJOR-KERNNAMEN": "Veghel; Schijndel"}),
+             _organisatie(tmp_path, "Lumens", [3], {"JW-OJOR-KERNNAMEN": "VEGHEL"})]
+    ojor = next(b for b in toets_gezamenlijk([lees_invoer(p) for p in paden]).gezamenlijk.bevindingen
+                if b.regel == "GEZAMENLIJK-JW-OJOR")
+    assert ojor.status == Status.afwijkend
+    assert "samen 2 verschillende namen bij JW-OJOR-KERNNAMEN" in ojor.toelichting and "'schijndel', 'veghel'" in ojor.toelichting
+    assert ojor.bewijs == ["[ons-welzijn.xlsx]Kengetallen!B2", "[lumens.xlsx]Kengetallen!B2"]
+
+    paden.append(_organisatie(tmp_path, "MEE", [3], {"JW-OJOR-KERNNAMEN": "Sint-Oedenrode"}))
+    ojor = next(b for b in toets_gezamenlijk([lees_invoer(p) for p in paden]).gezamenlijk.bevindingen
+                if b.regel == "GEZAMENLIJK-JW-OJOR")
+    assert ojor.status == Status.voldaan, ojor.toelichting
+
+
+@pytest.mark.parametrize("tekst,verwacht", [
+    ("Veghel; Schijndel", ["veghel", "schijndel"]),
+    ("Veghel, Schijndel en Sint-Oedenrode", ["veghel", "schijndel", "sint-oedenrode"]),
+    ("Veghel\nSchijndel / veghel", ["veghel", "schijndel"]),
+    ("Eerde", ["eerde"]),  # 'en' only splits as a word
+    (" ; ", []),
+])
+def test_namen_in_een_cel(tekst, verwacht):
+    assert namen(tekst) == verwacht

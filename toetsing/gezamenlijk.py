@@ -73,7 +73,8 @@ def _matrix(regelset: Regelset, werkplannen: list[Werkplan]) -> list[MatrixRij]:
 
 
 def _dekking(werkplan: Werkplan, nr: int) -> Dekking:
-    rijen = [str(r.nr.plek) for r in werkplan.deelopdrachten if r.nr and r.nr.waarde == nr]
+    # a merged Nr cell is read for every row it spans: its cell once
+    rijen = list(dict.fromkeys(str(r.nr.plek) for r in werkplan.deelopdrachten if r.nr and r.nr.waarde == nr))
     uren = [r.uren.waarde for r in werkplan.uren
             if r.uren and r.onderdeel and r.onderdeel.waarde == str(nr) and not r.is_totaal]
     return Dekking(rijen=rijen, uren=round(sum(uren), 2) if uren else None)

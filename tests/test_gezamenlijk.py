@@ -2,6 +2,7 @@
 rules decided in one engine session over the facts of all of them."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from toetsing.bevindingen import Rapport
 from toetsing.regels.gevallen import bouw_werkplan
 from toetsing.cli import main
 from toetsing.dienst import lees_invoer, toets_gezamenlijk
@@ -16,6 +18,7 @@ from toetsing.feiten import EINDE_GROEPEN, einde, maak_gezamenlijke_feiten
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
 from toetsing.regels.model import Status
+from toetsing.tekst import namen
 
 GEVALLEN = [
     pytest.param(rs, regel.id, geval, id=f"{rs}:{regel.id}:{geval.naam}")
@@ -102,7 +105,8 @@ def test_samen_alles_gedekt_en_eensluidend(tmp_path):
     rapport = toets_gezamenlijk([lees_invoer(p) for p in paden])
     assert {b.regel: b.status for b in rapport.gezamenlijk.bevindingen} == {
         "GEZAMENLIJK-DEKKING": Status.voldaan, "GEZAMENLIJK-CJG-BEREIKBAARHEID": Status.voldaan,
-        "GEZAMENLIJK-JW-METING": Status.niet_van_toepassing}  # neither names a meetinstrument
+        "GEZAMENLIJK-JW-METING": Status.niet_van_toepassing,  # neither names a meetinstrument
+        "GEZAMENLIJK-JW-OJOR": Status.niet_van_toepassing}  # nor the kernen of its jongerenwerkers
     assert rapport.gezamenlijk.exitcode == 0
 
 
@@ -120,7 +124,8 @@ def test_map_gezamenlijk_en_als_excel(drie_organisaties, tmp_path):
     doel.parent.mkdir()
     assert main(["toets", str(drie_organisaties[0].parent), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
     wb = openpyxl.load_workbook(doel)
-    assert wb.sheetnames == ["Samenvatting", "Dekking", "Gezamenlijk", "Farent", "Lumens", "ONS Welzijn"]
+    assert wb.sheetnames == ["Dekking", "Samenvatting", "Gezamenlijk", "Farent", "Lumens", "ONS Welzijn"]
+    assert wb.active.title == "Dekking"  # Excel opens on who covers what
     dekking = [[c.value for c in rij] for rij in wb["Dekking"].iter_rows(max_row=14)]
     assert dekking[0] == ["Deelopdracht", "Farent", "Lumens", "ONS Welzijn", "Werkplannen"]
     assert dekking[9] == ["9. Dementie", None, None, None, 0]
@@ -173,3 +178,91 @@ def test_een_formule_als_naam_blijft_tekst_in_excel(tmp_path):
     wb = openpyxl.load_workbook(doel)
     assert not [c.coordinate for ws in wb for rij in ws.iter_rows() for c in rij if c.data_type == "f"]
     assert wb["Dekking"]["B1"].value == naam
+
+
+def test_ontvangst_noemt_elk_werkplan_met_zijn_eigen_vingerafdruk(drie_organisaties, tmp_path, capsys):
+    """The joint receipt: each werkplan by name with the sha256 of its own bytes, in every
+    format that shows a receipt; the set's fingerprint stays as it was."""
+    eigen = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in drie_organisaties}
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "json"]) == 1
+    ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
+    assert [(b["naam"], b["sha256"]) for b in ontvangst["bestanden"]] == list(eigen.items())
+    assert ontvangst["bestand_sha256"] == hashlib.sha256("\n".join(eigen.values()).encode()).hexdigest()
+
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk"]) == 1
+    tekst = capsys.readouterr().out
+    for naam, sha in eigen.items():
+        assert f"{naam} (sha256 {sha[:12]})" in tekst
+
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "html"]) == 1
+    voet = capsys.readouterr().out.split("<footer>")[1]
+    for naam, sha in eigen.items():
+        assert f"<dt>Vingerafdruk {naam} (sha256)</dt><dd>{sha}</dd>" in voet
+
+    doel = tmp_path / "samen.xlsx"
+    assert main(["toets", *map(str, drie_organisaties), "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    regels = {rij[0]: rij[1] for rij in openpyxl.load_workbook(doel)["Samenvatting"].iter_rows(values_only=True) if rij[0]}
+    for naam, sha in eigen.items():
+        assert regels[f"Vingerafdruk {naam} (sha256)"] == sha
+    assert regels["Vingerafdruk van de werkplannen samen (sha256)"] == ontvangst["bestand_sha256"]
+
+
+def test_een_enkel_rapport_noemt_geen_lijst_van_bestanden(drie_organisaties, capsys):
+    assert main(["toets", str(drie_organisaties[0]), "--formaat", "json"]) == 1
+    ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
+    assert ontvangst["bestanden"] == [] and ontvangst["bestand"] == drie_organisaties[0].name
+
+
+def test_het_rapport_begint_met_de_matrix_in_elk_formaat(drie_organisaties, tmp_path, capsys):
+    """Who covers what is what an officer reads first: before the joint bevindingen and the
+    werkplannen' own reports, in the terminal, the HTML file, Excel and JSON."""
+    paden = list(map(str, drie_organisaties))
+    assert main(["toets", *paden, "--gezamenlijk"]) == 1
+    tekst = capsys.readouterr().out
+    assert tekst.lstrip().startswith("Wie doet welke deelopdracht")
+    assert tekst.index("9. Dementie") < tekst.index("De werkplannen samen") < tekst.index("GEZAMENLIJK-DEKKING")
+
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "html"]) == 1
+    pagina = capsys.readouterr().out
+    hoofd = pagina.split("<main>")[1]
+    assert re.findall(r"<h2 id=\"([^\"]+)\"", hoofd)[:2] == ["dekking", "samen"]
+
+    doel = tmp_path / "samen.xlsx"
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "xlsx", "-o", str(doel)]) == 1
+    wb = openpyxl.load_workbook(doel)
+    assert wb.sheetnames[0] == wb.active.title == "Dekking"
+
+    assert main(["toets", *paden, "--gezamenlijk", "--formaat", "json"]) == 1
+    sleutels = list(json.loads(capsys.readouterr().out))
+    assert sleutels.index("matrix") == sleutels.index("bevindingen") - 1
+    kop = list(Rapport.model_fields)
+    assert sleutels[:sleutels.index("matrix")] == kop[:kop.index("bevindingen")]  # the header data, then the matrix
+    assert sleutels[-1] == "werkplannen"
+
+
+def test_kernen_van_alle_werkplannen_samen_geteld(tmp_path):
+    """GEZAMENLIJK-JW-OJOR counts the different kernen of all werkplannen: a kern two
+    organisations name counts once, however it is written."""
+    paden = [_organisatie(tmp_path, "ONS Welzijn", [3], {"JW-OJOR-KERNNAMEN": "Veghel; Schijndel"}),
+             _organisatie(tmp_path, "Lumens", [3], {"JW-OJOR-KERNNAMEN": "VEGHEL"})]
+    ojor = next(b for b in toets_gezamenlijk([lees_invoer(p) for p in paden]).gezamenlijk.bevindingen
+                if b.regel == "GEZAMENLIJK-JW-OJOR")
+    assert ojor.status == Status.afwijkend
+    assert "samen 2 verschillende namen bij JW-OJOR-KERNNAMEN" in ojor.toelichting and "'schijndel', 'veghel'" in ojor.toelichting
+    assert ojor.bewijs == ["[ons-welzijn.xlsx]Kengetallen!B2", "[lumens.xlsx]Kengetallen!B2"]
+
+    paden.append(_organisatie(tmp_path, "MEE", [3], {"JW-OJOR-KERNNAMEN": "Sint-Oedenrode"}))
+    ojor = next(b for b in toets_gezamenlijk([lees_invoer(p) for p in paden]).gezamenlijk.bevindingen
+                if b.regel == "GEZAMENLIJK-JW-OJOR")
+    assert ojor.status == Status.voldaan, ojor.toelichting
+
+
+@pytest.mark.parametrize("tekst,verwacht", [
+    ("Veghel; Schijndel", ["veghel", "schijndel"]),
+    ("Veghel, Schijndel en Sint-Oedenrode", ["veghel", "schijndel", "sint-oedenrode"]),
+    ("Veghel\nSchijndel / veghel", ["veghel", "schijndel"]),
+    ("Eerde", ["eerde"]),  # 'en' only splits as a word
+    (" ; ", []),
+])
+def test_namen_in_een_cel(tekst, verwacht):
+    assert namen(tekst) == verwacht

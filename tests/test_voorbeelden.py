@@ -37,7 +37,7 @@ def test_concept_voorbeeld(capsys, naam, fouten):
     assert code == 1
     status = {b["regel"]: b["status"] for b in rapport["bevindingen"]}
     for regel, beschrijving in fouten.items():
-        assert status[regel] == beschrijving.split("(")[-1].split(",")[0].rstrip(")"), regel
+        assert status[regel] == _status(beschrijving), regel
 
 
 def test_verantwoording_zoals_afgesproken(capsys):
@@ -70,3 +70,56 @@ def test_ontvangst_van_verantwoording_noemt_ook_het_werkplan(capsys):
     ontvangst = json.loads(capsys.readouterr().out)["ontvangst"]
     assert ontvangst["toezegging_bestand"] == "werkplan-conform.xlsx"
     assert ontvangst["toezegging_sha256"] == hashlib.sha256((VOORBEELDEN / "werkplan-conform.xlsx").read_bytes()).hexdigest()
+
+
+def _status(beschrijving: str) -> str:
+    """'digitaal 4 dagen per week (afwijkend)' -> 'afwijkend', as FOUTEN declare them."""
+    return beschrijving.rsplit("(", 1)[-1].split(",")[0].rstrip(")")
+
+
+SAMENWERKING = sorted(maak_voorbeelden.SAMENWERKING.glob("*.xlsx"))
+
+
+def test_samenwerking_is_een_werkplan_per_organisatie():
+    assert [p.name for p in SAMENWERKING] == sorted(b for b, _, _ in maak_voorbeelden.ORGANISATIES.values())
+
+
+def test_samenwerking_gezamenlijk_geeft_precies_de_bedoelde_problemen(capsys):
+    code = main(["toets", *map(str, SAMENWERKING), "--gezamenlijk", "--formaat", "json"])
+    rapport = json.loads(capsys.readouterr().out)
+    assert code == 1
+    status = {b["regel"]: b["status"] for b in rapport["bevindingen"]}
+    assert status["GEZAMENLIJK-DEKKING"] == "voldaan"
+    open_ = {r: s for r, s in status.items() if s != "voldaan"}
+    assert open_ == {r: _status(b) for r, b in maak_voorbeelden.FOUTEN_SAMENWERKING.items()}
+    # together they cover every deelopdracht, each organisation its own share
+    assert all(any(d["rijen"] for d in rij["dekking"]) for rij in rapport["matrix"])
+    assert all(any(rij["dekking"][i]["rijen"] for rij in rapport["matrix"]) for i in range(len(SAMENWERKING)))
+    assert sorted(w["organisatie"] for w in rapport["werkplannen"]) == sorted(maak_voorbeelden.ORGANISATIES)
+
+
+@pytest.mark.parametrize("organisatie", list(maak_voorbeelden.ORGANISATIES))
+def test_samenwerking_eigen_rapport(capsys, organisatie):
+    """Each organisation's own report: voldaan for its own reikwijdte, but for the faults declared."""
+    bestand = maak_voorbeelden.ORGANISATIES[organisatie][0]
+    code, rapport = _rapport(capsys, maak_voorbeelden.SAMENWERKING / bestand)
+    fouten = maak_voorbeelden.FOUTEN_ORGANISATIES[organisatie]
+    assert rapport["organisatie"] == organisatie and not rapport["meldingen"]
+    assert code == (1 if fouten else 0)
+    assert {b["regel"]: b["status"] for b in rapport["bevindingen"] if b["status"] not in ("voldaan", "niet van toepassing")} == {
+        r: _status(b) for r, b in fouten.items()}
+    # the reikwijdte is its own: the rules of the other deelopdrachten do not apply
+    assert any(b["status"] == "niet van toepassing" for b in rapport["bevindingen"] if b["blok"] == "B")
+
+
+def test_readme_gezamenlijk_doet_wat_er_staat(capsys):
+    """README, 'Meer werkplannen tegelijk': the command on the example set and what it shows."""
+    readme = (VOORBEELDEN.parent / "README.md").read_text(encoding="utf-8")
+    assert "toetsing toets voorbeelden/samenwerking/*.xlsx --gezamenlijk" in readme
+    assert main(["toets", *map(str, SAMENWERKING), "--gezamenlijk"]) == 1  # "geeft 1 terug"
+    uit = " ".join(capsys.readouterr().out.split())
+    assert uit.startswith("Wie doet welke deelopdracht")
+    assert "is 4 in het werkplan van Lumens en 5 in dat van Farent" in uit
+    assert "Indieningsdatum 16-10-2019 is niet vóór 15-10-2019" in uit  # MEE, the only own fault
+    for organisatie, (bestand, _, _) in maak_voorbeelden.ORGANISATIES.items():
+        assert f"Het werkplan van {organisatie}" in uit and f"{bestand} (sha256 " in uit

@@ -129,6 +129,13 @@ class HandmatigeEis(BaseModel):
         return self.beoordeling.oordeel.value if self.beoordeling and self.beoordeling.geldt else TE_BEOORDELEN
 
 
+class OntvangenBestand(BaseModel):
+    """One werkplan of a joint toetsing, by its file name and the sha256 of its bytes."""
+
+    naam: str
+    sha256: str
+
+
 class Ontvangst(BaseModel):
     """The receipt: which tool and rules decided on which file, and when."""
 
@@ -144,6 +151,8 @@ class Ontvangst(BaseModel):
     # the officer's beoordelingsformulier merged into the report
     beoordeling_bestand: str | None = None
     beoordeling_sha256: str | None = None
+    # a joint toetsing: each werkplan with its own fingerprint (bestand_sha256 is that of the set)
+    bestanden: list[OntvangenBestand] = []
 
 
 class Celwijziging(BaseModel):

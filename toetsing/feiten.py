@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel
 
-from toetsing.tekst import normaliseer, zonder_ontkenning
+from toetsing.tekst import namen, normaliseer, zonder_ontkenning
 from toetsing.werkplan.contract import ALGEMEEN_VELD, TABEL, Column, Kind
 from toetsing.werkplan.model import Kwartaal, Rij, W, Werkplan
 
@@ -67,6 +67,7 @@ FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in
     "deelopdrachtnr": {"nr"},
     "som": {"tabel", "kolom", "waarde"},
     "einde": {"groep"},
+    "kengetalnaam": {"code", "naam", "rij"},
     **{tabel.feit: _rijvelden(tabel.feit) for tabel in TABEL.values()},
 }.items()}
 
@@ -130,6 +131,9 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         for rij in rijen:
             feit, bronnen = _rijfeit(soort, rij, kader, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
+            if soort == "kengetal":
+                for naamfeit, naambronnen in _kengetalnamen(feit, rij):
+                    voeg_toe(naamfeit, naambronnen)
             alle_bronnen += bronnen
         if rijen:
             voeg_toe(*_tabelfeit(soort, len(rijen), alle_bronnen))
@@ -233,6 +237,18 @@ def _deelopdrachtnummers(rijen: list[Rij]) -> Iterable[tuple[Feit, list[tuple[st
             nummers.setdefault(nr.waarde, []).extend((n, w) for n, w in _velden(rij) if isinstance(w, W))
     for nr, bronnen in nummers.items():
         yield {"id": f"deelopdrachtnr-{nr}", "soort": "deelopdrachtnr", "nr": float(nr)}, bronnen
+
+
+def _kengetalnamen(feit: Feit, rij: Rij) -> Iterable[tuple[Feit, list[tuple[str, W]]]]:
+    """A Kengetallen text as a list of names ("Veghel; Schijndel"): one fact per name, so that
+    a joint check can count the different names of all werkplannen together (the engine
+    cannot split a text itself)."""
+    waarde = getattr(rij, "waarde", None)
+    if "code" not in feit or waarde is None or not isinstance(waarde.waarde, str):
+        return
+    for i, naam in enumerate(namen(waarde.waarde)):
+        yield {"id": f"kengetalnaam-{rij.rij}-{i}", "soort": "kengetalnaam", "code": feit["code"], "naam": naam,
+               "rij": rij.rij}, [("waarde", waarde)]
 
 
 def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, list[tuple[str, W]]]:

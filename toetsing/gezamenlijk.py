@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from toetsing import __version__
-from toetsing.bevindingen import Dekking, GezamenlijkRapport, MatrixRij, Ontvangst, Rapport
+from toetsing.bevindingen import Dekking, GezamenlijkRapport, MatrixRij, OntvangenBestand, Ontvangst, Rapport
 from toetsing.engine.sessie import Engine
 from toetsing.feiten import maak_gezamenlijke_feiten
 from toetsing.oordeel import beoordeel
@@ -50,7 +50,9 @@ def beoordeel_samen(werkplannen: list[Werkplan], rapporten: list[Rapport], regel
             ontvangst=Ontvangst(toetsing_versie=__version__, regelset=regelset.id,
                                 regelset_vingerafdruk=regelset.vingerafdruk, bestand=namen,
                                 bestand_sha256=hashlib.sha256("\n".join(sha256).encode()).hexdigest(),
-                                getoetst_op=tijd),
+                                getoetst_op=tijd,
+                                bestanden=[OntvangenBestand(naam=Path(w.bestand).name, sha256=s)
+                                           for w, s in zip(werkplannen, sha256)]),
         ),
         indieners=indieners,
         matrix=_matrix(regelset, werkplannen),
@@ -71,7 +73,8 @@ def _matrix(regelset: Regelset, werkplannen: list[Werkplan]) -> list[MatrixRij]:
 
 
 def _dekking(werkplan: Werkplan, nr: int) -> Dekking:
-    rijen = [str(r.nr.plek) for r in werkplan.deelopdrachten if r.nr and r.nr.waarde == nr]
+    # a merged Nr cell is read for every row it spans: its cell once
+    rijen = list(dict.fromkeys(str(r.nr.plek) for r in werkplan.deelopdrachten if r.nr and r.nr.waarde == nr))
     uren = [r.uren.waarde for r in werkplan.uren
             if r.uren and r.onderdeel and r.onderdeel.waarde == str(nr) and not r.is_totaal]
     return Dekking(rijen=rijen, uren=round(sum(uren), 2) if uren else None)

@@ -15,6 +15,15 @@ def normaliseer(tekst: str) -> str:
     return _SPATIES.sub(" ", zonder_accenten).strip().rstrip(":").strip().lower()
 
 
+_LIJST = re.compile(r"[;,/\n]+|\s+(?:en|&)\s+", re.IGNORECASE)
+
+
+def namen(tekst: str) -> list[str]:
+    """A list of names in one cell, each normalised and once:
+    'Veghel; Schijndel en Sint-Oedenrode' -> ['veghel', 'schijndel', 'sint-oedenrode']."""
+    return list(dict.fromkeys(n for n in map(normaliseer, _LIJST.split(tekst)) if n))
+
+
 def getal_nl(getal: float) -> str:
     """A number as Dutch readers write it: 52016.0 -> '52.016', 2.5 -> '2,5' (at most two decimals)."""
     return f"{getal:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")

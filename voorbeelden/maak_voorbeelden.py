@@ -9,6 +9,8 @@
   conform and with the faults in FOUTEN_VIJFHEERENLANDEN.
 - verantwoording-2020.xlsx and -tekorten.xlsx: the verantwoording of werkplan-conform.xlsx,
   as agreed and with the shortfalls in FOUTEN_VERANTWOORDING.
+- samenwerking/*.xlsx: werkplan-conform.xlsx as the five organisations' own werkplannen, to
+  toets together (--gezamenlijk), with the faults in FOUTEN_SAMENWERKING and FOUTEN_ORGANISATIES.
 """
 from __future__ import annotations
 
@@ -258,14 +260,16 @@ def bouw(werkplan: dict, concept: bool, deelopdrachten: list[tuple] = DEELOPDRAC
     _blad(wb, "Deelopdrachten", "Blok B – deelopdrachten (format §7)",
           ["Nr", "Deelopdracht", "Uitwerking", "Resultaatmeting", "Verandering", "Randvoorwaarden", "Instelling"], do)
     ws = wb["Deelopdrachten"]
-    eerste = 3 + next(i for i, d in enumerate(do) if d[0] == 3)
-    for kolom in "AB":  # deelopdracht 3 spans two rows: its number and name are merged cells
-        ws.merge_cells(f"{kolom}{eerste}:{kolom}{eerste + 1}")
+    drie = [i for i, d in enumerate(do) if d[0] == 3]
+    if len(drie) == 2:  # deelopdracht 3 spans two rows: its number and name are merged cells
+        for kolom in "AB":
+            ws.merge_cells(f"{kolom}{3 + drie[0]}:{kolom}{4 + drie[0]}")
     kg = [(c, o, KENGETALLEN_CONCEPT[c] if concept and c in KENGETALLEN_CONCEPT else w, e, None, None)
-          for c, o, w, e in KENGETALLEN] + [(c, o, w, e, None, nr) for c, o, w, e, nr in PRESTATIES]
+          for c, o, w, e in werkplan.get("Kengetallen", KENGETALLEN)] + [
+        (c, o, w, e, None, nr) for c, o, w, e, nr in werkplan.get("Prestaties", PRESTATIES)]
     _blad(wb, "Kengetallen", "Kengetallen en streefwaarden",
           ["Code", "Omschrijving", "Waarde", "Eenheid", "Toelichting", "Deelopdracht"], kg)
-    for rij in range(3, ws.max_row + 1):
+    for rij in range(3, wb["Kengetallen"].max_row + 1):
         if wb["Kengetallen"][f"A{rij}"].value == "CJG-AANBOD-BAAT":
             wb["Kengetallen"][f"C{rij}"].number_format = "0%"  # 0,92 shown as 92%
     _blad(wb, "Planning", "Producten en opleveringen", ["Code", "Product", "Deelopdracht", "Oplevering"], werkplan["Producten"])
@@ -399,6 +403,95 @@ def bouw_verantwoording(tekorten: bool) -> Workbook:
     return wb
 
 
+# The same joint werkplan as the five organisations submit it, each its own werkplan
+# (samenwerking/): an organisation takes the deelopdrachten where the Instelling column names
+# it first, with all their rows; the Blok A rows of its staff; its own hours, kengetallen,
+# prestaties, products and share of the budget. Together they cover everything, with the
+# deliberate joint problems of FOUTEN_SAMENWERKING.
+SAMENWERKING = MAP / "samenwerking"
+ORGANISATIES = {  # name -> (file, aanspreekpunt, indieningsdatum)
+    "ONS Welzijn": ("ons-welzijn.xlsx", "A. de Vries", date(2019, 10, 11)),
+    "Welzijn De Meierij": ("welzijn-de-meierij.xlsx", "M. Jansen", date(2019, 10, 10)),
+    "MEE": ("mee.xlsx", "S. Bakker", date(2019, 10, 16)),  # a day late: FOUTEN_ORGANISATIES
+    "Farent": ("farent.xlsx", "R. Visser", date(2019, 10, 14)),
+    "Lumens": ("lumens.xlsx", "L. Smit", date(2019, 10, 11)),
+}
+# a Blok A row two organisations staff, and a deelopdracht two share the hours of
+FORMATIE_AANDEEL = {"Maatschappelijk werker": {"Farent": 4.4, "Lumens": 2.0}}
+UREN_AANDEEL = {"3": {"ONS Welzijn": 0.75, "Lumens": 0.25}}
+# what each organisation writes only in its own werkplan: the jongerenwerk's kernen and meetinstrument
+EIGEN_KENGETALLEN = {
+    "ONS Welzijn": [("JW-OJOR-KERNEN", "kernen waar een jongerenwerker deelneemt aan de Overleggen Jeugd Openbare Ruimte", 2,
+                     "aantal kernen"),
+                    ("JW-OJOR-KERNNAMEN", "kernen met een jongerenwerker in de Overleggen Jeugd Openbare Ruimte", "Veghel; Schijndel",
+                     "tekst"),
+                    ("JW-METINSTRUMENT", "meetinstrument jongerenwerk", "Jongerenmonitor Meierijstad", "tekst")],
+    "Lumens": [("JW-OJOR-KERNEN", "kernen waar een jongerenwerker deelneemt aan de Overleggen Jeugd Openbare Ruimte", 1,
+                "aantal kernen"),
+               ("JW-OJOR-KERNNAMEN", "kernen met een jongerenwerker in de Overleggen Jeugd Openbare Ruimte", "Sint-Oedenrode", "tekst"),
+               ("JW-METINSTRUMENT", "meetinstrument jongerenwerk", "jongerenmonitor Meierijstad", "tekst"),
+               # Lumens runs the CJG's chat and writes its own days: the joint problem below
+               ("CJG-DIGITAAL", "digitale bereikbaarheid CJG tijdens kantooruren", 4, "dagen per week")],
+}
+# The joint toetsing of the five finds exactly these (GEZAMENLIJK-DEKKING is voldaan).
+FOUTEN_SAMENWERKING = {
+    "GEZAMENLIJK-CJG-BEREIKBAARHEID": "Farent noemt digitaal 5 dagen per week, Lumens 4 (afwijkend)",
+}
+# Each organisation's own report: exactly these are not voldaan (the others have none).
+FOUTEN_ORGANISATIES: dict[str, dict[str, str]] = {naam: {} for naam in ORGANISATIES} | {
+    "MEE": {"INDIENING-TIJDIG": "ingediend op 16 oktober 2019, niet vóór 15 oktober (afwijkend)"},
+}
+
+
+def _eerste_instelling(d: tuple) -> str:
+    return d[-1].split(";")[0].strip()
+
+
+def _organisatie(naam: str) -> tuple[dict, list[tuple]]:
+    """(werkplan, its Deelopdrachten rows) of one organisation of the joint werkplan."""
+    from toetsing.regels.laden import laad_regelset
+
+    catalogus = laad_regelset("meierijstad-2020").kengetallen
+    bestand, aanspreekpunt, ingediend = ORGANISATIES[naam]
+    nrs = sorted({d[0] for d in DEELOPDRACHTEN if _eerste_instelling(d) == naam})
+    deelopdrachten = [d[:-1] + (naam,) for d in DEELOPDRACHTEN if d[0] in nrs]
+    formatie = [(f, FORMATIE_AANDEEL.get(f, {}).get(naam, fte if inst == naam else 0), k, g, naam)
+                for f, fte, k, g, inst in CONFORM["Blok A"]]
+    formatie = [r for r in formatie if r[1]]
+    fte = sum(r[1] for r in formatie) / sum(r[1] for r in CONFORM["Blok A"])
+    blok_b = [r for r in CONFORM["Uren"] if r[0] not in ("Blok A", "Totaal")]
+    uren = [(o, round(u * UREN_AANDEEL.get(o, {}).get(naam, 1)), round(v * UREN_AANDEEL.get(o, {}).get(naam, 1)), naam)
+            for o, u, v, _ in blok_b if int(o) in nrs]
+    aandeel_b = sum(r[1] for r in uren) / sum(r[1] for r in blok_b)
+    blok_a = next(r for r in CONFORM["Uren"] if r[0] == "Blok A")
+    uren.insert(0, ("Blok A", round(blok_a[1] * fte), round(blok_a[2] * fte), naam))
+    uren.append(("Totaal", sum(r[1] for r in uren), sum(r[2] for r in uren), None))
+    begroting = [(post, round(b * (fte if post == "Personeel blok A" else aandeel_b), 2),
+                  round(v * (fte if post == "Personeel blok A" else aandeel_b), 2)) for post, b, v in CONFORM["Begroting"][:-1]]
+    begroting.append(("Totaal", round(sum(r[1] for r in begroting), 2), round(sum(r[2] for r in begroting), 2)))
+    eigen = EIGEN_KENGETALLEN.get(naam, [])
+    kengetallen = [k for k in KENGETALLEN if catalogus[k[0]].deelopdracht in nrs and k[0] not in {e[0] for e in eigen}] + eigen
+    werkplan = {
+        "Algemeen": [("Organisatie", naam), ("Subsidiejaar", 2020), ("Opdracht", "meierijstad-2020"),
+                     ("Indieningsdatum", ingediend), ("Aanspreekpunt", f"{aanspreekpunt} ({naam})"),
+                     ("Reikwijdte", ", ".join(map(str, nrs)))],
+        "Blok A": formatie,
+        "Producten": [r for r in CONFORM["Producten"] if r[2] in nrs],
+        "Uren": uren,
+        "Begroting": begroting,
+        "Kengetallen": kengetallen,
+        "Prestaties": [r for r in PRESTATIES if r[-1] in nrs],
+    }
+    return werkplan, deelopdrachten
+
+
+def bouw_samenwerking() -> None:
+    SAMENWERKING.mkdir(exist_ok=True)
+    for naam, (bestand, _, _) in ORGANISATIES.items():
+        werkplan, deelopdrachten = _organisatie(naam)
+        bouw(werkplan, concept=False, deelopdrachten=deelopdrachten).save(SAMENWERKING / bestand)
+
+
 if __name__ == "__main__":
     bouw(CONFORM, concept=False).save(MAP / "werkplan-conform.xlsx")
     bouw(_concept(), concept=True).save(MAP / "werkplan-concept.xlsx")
@@ -407,4 +500,5 @@ if __name__ == "__main__":
     bouw_vijfheerenlanden(concept=True).save(MAP / "aanvraag-vijfheerenlanden-concept.xlsx")
     bouw_verantwoording(tekorten=False).save(MAP / "verantwoording-2020.xlsx")
     bouw_verantwoording(tekorten=True).save(MAP / "verantwoording-2020-tekorten.xlsx")
-    print("geschreven: werkplan-*.xlsx, aanvraag-vijfheerenlanden*.xlsx, verantwoording-2020*.xlsx")
+    bouw_samenwerking()
+    print("geschreven: werkplan-*.xlsx, aanvraag-vijfheerenlanden*.xlsx, verantwoording-2020*.xlsx, samenwerking/*.xlsx")

@@ -9,8 +9,9 @@ from pydantic import Field
 from toetsing.controles.basis import registreer
 from toetsing.controles.deelopdrachten import _Deelopdracht
 from toetsing.controles.kengetallen import _Kengetallen
-from toetsing.engine.patronen import EINDE, Deel, bestaat, en, met, niet, vergelijk
+from toetsing.engine.patronen import EINDE, Deel, bestaat, en, feit, met, niet, vergelijk
 from toetsing.status import Status
+from toetsing.tekst import aantal
 
 
 @registreer
@@ -65,4 +66,56 @@ class KengetalEensluidend(_Kengetallen):
                 ]
             delen.append(Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt {code}.", verwacht,
                               {}, [met("e", EINDE), niet("a", c.kengetal(code, {"ingevuld": True}))]))
+        return delen
+
+
+@registreer
+class KengetalLijstSamen(_Kengetallen):
+    """Gezamenlijk: de werkplannen noemen bij het kengetal `code` samen minstens `minimaal` verschillende namen, zoals de kernen waar elk werkt. Elk werkplan zet zijn eigen namen in één cel, gescheiden door een puntkomma, komma, 'en' of een nieuwe regel; hoofdletters tellen niet en een naam die twee werkplannen noemen, telt één keer. Minder namen, of een getal in plaats van namen: afwijkend. Noemt geen enkel werkplan het kengetal: niet van toepassing."""
+
+    gezamenlijk = True
+    soort: Literal["kengetal-lijst-samen"]
+    code: str
+    minimaal: int = Field(ge=1)
+
+    def genoemde_codes(self) -> list[str]:
+        return [self.code]
+
+    def delen(self, c, regel):
+        code, minimaal = self.code, self.minimaal
+        omschrijving = c.regelset.kengetallen[code].omschrijving
+        naam = feit("kengetalnaam", {"code": code})
+        verwacht = f"samen minstens {minimaal} verschillende namen bij {code}"
+        actie = (f"Spreek met de andere organisaties af wie wat doet, en zet in elk werkplan op het blad Kengetallen bij "
+                 f"{code} de eigen namen, gescheiden door een puntkomma: samen minstens {minimaal} verschillende.")
+
+        def keten(k: int):
+            """k names, each after the one before: k different names (a name in two werkplannen binds once)."""
+            aliassen = [f"n{i}" for i in range(k)]
+            return aliassen, [met(a, naam if i == 0 else en(naam, vergelijk("$gt", "naam", {aliassen[i - 1]: "naam"})))
+                              for i, a in enumerate(aliassen)]
+
+        aliassen, voorwaarden = keten(minimaal)
+        delen = [Deel(regel.id, Status.voldaan,
+                      f"De werkplannen noemen samen minstens {minimaal} verschillende namen bij {code} ({omschrijving}).",
+                      verwacht, {a: ("waarde",) for a in aliassen}, voorwaarden)]
+        for k in range(1, minimaal):  # exactly k different names: k of them, and no name besides
+            aliassen, voorwaarden = keten(k)
+            anders = niet("x", en(naam, *(vergelijk("$neq", "naam", {a: "naam"}) for a in aliassen)))
+            genoemd = ", ".join(f"'{{{a}.naam}}'" for a in aliassen)
+            delen.append(Deel(regel.id, Status.afwijkend,
+                              f"De werkplannen noemen samen {aantal(k, 'naam', 'verschillende namen')} bij {code} "
+                              f"({omschrijving}): {genoemd}; de opdracht vraagt er minimaal {minimaal}.",
+                              verwacht, {a: ("waarde",) for a in aliassen}, [met("e", EINDE), *voorwaarden, anders], actie))
+        ingevuld = c.kengetal(code, {"ingevuld": True})
+        delen += [
+            # a number, or a text of separators only: filled in, but no names
+            Deel(regel.id, Status.afwijkend, f"{code} is {{gevonden}} in het werkplan van {{k.indiener}}; dat zijn geen namen.",
+                 verwacht, {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("getal")))], actie),
+            Deel(regel.id, Status.afwijkend, f"{code} is '{{gevonden}}' in het werkplan van {{k.indiener}}; dat zijn geen namen.",
+                 verwacht, {"k": ("waarde",)}, [met("e", EINDE), met("k", c.kengetal(code, bestaat("tekst"))), niet("x", naam)],
+                 actie),
+            Deel(regel.id, Status.niet_van_toepassing, f"Geen van de werkplannen noemt {code}.", verwacht,
+                 {}, [met("e", EINDE), niet("a", ingevuld)]),
+        ]
         return delen

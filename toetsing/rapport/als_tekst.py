@@ -72,10 +72,13 @@ def toon(rapport: Rapport, console: Console, alles: bool = True) -> None:
     console.print(Text(f"\n{oordeel(rapport)}", style="bold"))
     if rapport.ontvangst:
         o = rapport.ontvangst
+        bestand = f"{len(o.bestanden)} werkplannen samen" if o.bestanden else o.bestand
         console.print(Text(f"toetsing {o.toetsing_versie} · regelset {o.regelset} ({o.regelset_vingerafdruk[:12]}) · "
-                           f"{o.bestand} (sha256 {o.bestand_sha256[:12]})"
+                           f"{bestand} (sha256 {o.bestand_sha256[:12]})"
                            + (f" · {o.beoordeling_bestand} (sha256 {(o.beoordeling_sha256 or '')[:12]})"
                               if o.beoordeling_bestand else ""), style="bright_black"))
+        for b in o.bestanden:  # a joint toetsing: each werkplan with its own fingerprint
+            console.print(Text(f"  {b.naam} (sha256 {b.sha256[:12]})", style="bright_black"))
 
 
 def _te_doen(rapport: Rapport, console: Console) -> None:

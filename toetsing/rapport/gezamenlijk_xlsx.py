@@ -1,6 +1,6 @@
-"""A joint toetsing as an Excel workbook: Samenvatting and Gezamenlijk (the joint rules),
-Dekking (the matrix deelopdracht x werkplan), then a sheet per werkplan with its own
-summary and bevindingen. Built from the single report's sheet builders (als_xlsx.py)."""
+"""A joint toetsing as an Excel workbook: Dekking first (the matrix deelopdracht x werkplan,
+the sheet Excel opens on), Samenvatting and Gezamenlijk (the joint rules), then a sheet per
+werkplan with its own summary and bevindingen. Built from the single report's sheet builders (als_xlsx.py)."""
 from __future__ import annotations
 
 import re
@@ -17,11 +17,12 @@ from toetsing.status import Status
 
 def als_xlsx_gezamenlijk(rapport: GezamenlijkRapport, kort: bool = False) -> bytes:
     wb = Workbook()
-    samenvatting = wb.active
-    samenvatting.title = "Samenvatting"
+    dekking = wb.active  # the first sheet, the one Excel opens on: who covers what
+    dekking.title = "Dekking"
+    _dekking(dekking, rapport)
+    samenvatting = wb.create_sheet("Samenvatting")
     schrijf_samenvatting(samenvatting, rapport.gezamenlijk, per_onderdeel=False)
     afdrukken(samenvatting, kopregel=None)
-    _dekking(wb.create_sheet("Dekking"), rapport)
     schrijf_bevindingen(wb.create_sheet("Gezamenlijk"), rapport.gezamenlijk, eerste_rij=1, kort=kort)
     bezet = set(wb.sheetnames)
     for indiener, eigen in zip(rapport.indieners, rapport.werkplannen):

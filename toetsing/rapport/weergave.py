@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
-from toetsing.bevindingen import Beoordeling, Bevinding, Deelbevinding, Rapport
+from toetsing.bevindingen import Beoordeling, Bevinding, Deelbevinding, Ontvangst, Rapport
 from toetsing.status import Status
 from toetsing.tekst import aantal
 from toetsing.werkplan.model import Melding
@@ -200,14 +200,19 @@ def ontvangst(rapport: Rapport) -> list[tuple[str, str]]:
         ("Getoetst met", f"toetsing {o.toetsing_versie}"),
         ("Regelset", o.regelset),
         ("Vingerafdruk regels (sha256)", o.regelset_vingerafdruk),
-        ("Bestand", o.bestand),
-        ("Vingerafdruk bestand (sha256)", o.bestand_sha256),
+        *(_bestanden(o) if o.bestanden else [("Bestand", o.bestand), ("Vingerafdruk bestand (sha256)", o.bestand_sha256)]),
         *([("Vergeleken met werkplan", o.toezegging_bestand), ("Vingerafdruk werkplan (sha256)", o.toezegging_sha256 or "")]
           if o.toezegging_bestand else []),
         *([("Beoordelingsformulier", o.beoordeling_bestand),
            ("Vingerafdruk formulier (sha256)", o.beoordeling_sha256 or "")] if o.beoordeling_bestand else []),
         ("Getoetst op", o.getoetst_op.strftime(DATUM)),
     ]
+
+
+def _bestanden(o: Ontvangst) -> list[tuple[str, str]]:
+    """A joint toetsing: each werkplan with its own fingerprint, then that of the set."""
+    return [*((f"Vingerafdruk {b.naam} (sha256)", b.sha256) for b in o.bestanden),
+            ("Vingerafdruk van de werkplannen samen (sha256)", o.bestand_sha256)]
 
 
 # --- a hertoetsing: since the previous toetsing ----------------------------------------------

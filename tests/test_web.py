@@ -39,7 +39,8 @@ KOPPEN = {
 
 class Pagina(HTMLParser):
     """What the tests read from a page: tags with attributes, the text, and per report
-    (its data-werkplan) the counts per status and the downloads."""
+    (its data-werkplan) the counts per status, the downloads, the bevinding rows in their
+    order with whether they are folded away (inside a <details>), and the summaries' text."""
 
     def __init__(self, html: str):
         super().__init__()
@@ -47,9 +48,13 @@ class Pagina(HTMLParser):
         self.tekst: list[str] = []
         self.telling: dict[str, dict[str, int]] = {}
         self.downloads: dict[str, dict[str, str]] = {}  # werkplan -> file name -> href
+        self.rijen: dict[str, list[tuple[str, str, bool]]] = {}  # werkplan -> (regel, status, gevouwen)
+        self.samenvattingen: dict[str, list[str]] = {}  # werkplan -> the text of each <summary>
         self._rapport: str | None = None
         self._status: str | None = None
         self._aantal = False
+        self._gevouwen = 0  # depth of <details>
+        self._summary: list[str] | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -57,16 +62,29 @@ class Pagina(HTMLParser):
         self.tags.append((tag, attrs))
         if tag == "section" and "data-werkplan" in attrs:
             self._rapport = attrs["data-werkplan"]
-            self.telling[self._rapport] = {}
-            self.downloads[self._rapport] = {}
+            for per_rapport in (self.telling, self.downloads, self.rijen, self.samenvattingen):
+                per_rapport[self._rapport] = {} if per_rapport in (self.telling, self.downloads) else []
         if tag == "tr":
             self._status = attrs.get("data-status") if "data-bevinding" not in attrs else None
+            if "data-bevinding" in attrs:
+                self.rijen[self._rapport].append((attrs["data-bevinding"], attrs["data-status"], self._gevouwen > 0))
         self._aantal = tag == "td" and attrs.get("class") == "aantal" and self._status is not None
         if tag == "a" and "download" in attrs:
             self.downloads[self._rapport][attrs["download"]] = attrs["href"]
+        self._gevouwen += tag == "details"
+        if tag == "summary":
+            self._summary = []
+
+    def handle_endtag(self, tag):
+        self._gevouwen -= tag == "details"
+        if tag == "summary":
+            self.samenvattingen[self._rapport].append(" ".join("".join(self._summary).split()))
+            self._summary = None
 
     def handle_data(self, data):
         self.tekst.append(data)
+        if self._summary is not None:
+            self._summary.append(data)
         if self._aantal and data.strip():
             self.telling[self._rapport][self._status] = int(data)
             self._aantal = False
@@ -196,6 +214,36 @@ def test_concept_werkplan(client):
     assert '"zestig" is geen getal' in tekst  # an unreadable cell, named by file and cell
 
 
+def test_problemen_eerst_voldaan_opgevouwen(client):
+    """What is still to do comes first; the rows that are in order are folded away below
+    it, their number in the summary; the counts stay visible."""
+    antwoord = _upload(client, _voorbeeld(CONCEPT))
+    pagina = Pagina(antwoord.text)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
+    rijen = pagina.rijen["werkplan-concept.xlsx"]
+    assert sorted(r for r, _, _ in rijen) == sorted(b.regel for b in rapport.bevindingen)  # every row, once
+    open_ = [s in ("ontbreekt", "afwijkend") for _, s, _ in rijen]
+    assert any(open_) and not all(open_)
+    assert [not gevouwen for _, _, gevouwen in rijen] == open_  # open rows shown, the others folded
+    assert open_ == sorted(open_, reverse=True)  # every open row before the folded ones
+    telling = _json_telling(CONCEPT)
+    assert pagina.telling["werkplan-concept.xlsx"] == telling  # the counts are not folded
+    nvt = f" en {telling['niet van toepassing']} niet van toepassing" if telling["niet van toepassing"] else ""
+    assert pagina.samenvattingen["werkplan-concept.xlsx"] == [f"{telling['voldaan']} eisen voldaan{nvt}"]
+    # the action list first of all, then the findings
+    assert antwoord.text.index('id="r1-te-doen"') < antwoord.text.index('id="r1-bevindingen"')
+    # the HTML report file folds nothing: it is mailed and printed as it is
+    bestand = _data(pagina.downloads["werkplan-concept.xlsx"]["werkplan-concept-rapport.html"]).decode("utf-8")
+    assert "<details" not in bestand and bestand.count("data-bevinding=") == len(rapport.bevindingen)
+
+
+def test_alles_voldaan_zegt_het_boven_de_vouw(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), opdracht="meierijstad-2020")
+    rijen = Pagina(antwoord.text).rijen["werkplan-conform.xlsx"]
+    assert rijen and all(gevouwen for _, _, gevouwen in rijen)
+    assert re.search(r'id="r1-bevindingen">Bevindingen</h3>\s*<p>Alle eisen zijn voldaan.', antwoord.text)
+
+
 def test_downloads_komen_van_de_schrijvers(client):
     pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
     downloads = pagina.downloads["werkplan-concept.xlsx"]
@@ -240,7 +288,8 @@ def test_meer_werkplannen_samen(client):
     assert set(pagina.telling) == {gezamenlijk, "werkplan-conform.xlsx", "werkplan-concept.xlsx"}
     for pad in (CONFORM, CONCEPT):  # each werkplan's own report as when toetst alone
         assert pagina.telling[pad.name] == _json_telling(pad)
-    assert "Wie doet welke deelopdracht" in pagina.platte_tekst
+    # the page opens with who covers which deelopdracht, before the joint report
+    assert antwoord.text.index('id="matrix"') < antwoord.text.index('id="r0"')
     assert set(pagina.downloads[gezamenlijk]) == {"gezamenlijk.xlsx", "gezamenlijk.json"}
     samen = json.loads(_data(pagina.downloads[gezamenlijk]["gezamenlijk.json"]))
     assert [w["werkplan"] for w in samen["werkplannen"]] == ["werkplan-conform.xlsx", "werkplan-concept.xlsx"]

@@ -158,3 +158,37 @@ def test_fout_is_gekoppeld_aan_het_veld(adres, browser, tmp_path):
     # the link in the message brings the keyboard to the field
     melding.find_element(By.CSS_SELECTOR, "a[href='#werkplan']").send_keys(Keys.ENTER)
     assert _actief(browser).get_attribute("id") == "werkplan"
+
+
+def _upload(adres, browser, veld: str, *bestanden: Path, formulier: str = "/"):
+    """Choose the files in a form's file field and send it with the keyboard."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{adres}{formulier}")
+    browser.find_element(By.ID, veld).send_keys("\n".join(map(str, bestanden)))
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").send_keys(Keys.ENTER)
+    return _wacht(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "section.rapport, [role=alert]"))
+
+
+def test_voldaan_opgevouwen_tot_het_toetsenbord_het_opent(adres, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _upload(adres, browser, "werkplan", CONCEPT)
+    voldaan = browser.find_elements(By.CSS_SELECTOR, "tr[data-bevinding][data-status=voldaan]")
+    open_ = browser.find_elements(By.CSS_SELECTOR, "tr[data-bevinding][data-status=ontbreekt]")
+    assert voldaan and open_
+    assert all(r.is_displayed() for r in open_)
+    assert not any(r.is_displayed() for r in voldaan)
+    # Tab to the summary, as someone without a mouse does, and open it with Enter
+    samenvatting = browser.find_element(By.CSS_SELECTOR, "details.in-orde > summary")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(200):
+        if _actief(browser) == samenvatting:
+            break
+        _actief(browser).send_keys(Keys.TAB)
+    assert _actief(browser) == samenvatting
+    assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", samenvatting) == "solid"
+    samenvatting.send_keys(Keys.ENTER)
+    assert all(r.is_displayed() for r in voldaan)

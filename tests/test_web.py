@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 
 import toetsing.web.app as web
 from toetsing.cli import main
-from toetsing.dienst import Invoer, lees_invoer, toets_bestand
+from toetsing.dienst import Invoer, lees_en_toets, lees_invoer, toets_bestand, toets_verantwoording_bestand
 from toetsing.rapport.als_json import als_json
 from toetsing.rapport import formaten
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
@@ -29,6 +29,7 @@ VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
 CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
 WERKPLAN_2021 = VOORBEELDEN / "werkplan-2021.xlsx"
+VERANTWOORDING = VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"
 KOPPEN = {
     "content-security-policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
@@ -147,7 +148,7 @@ def _fout_bij_veld(pagina: Pagina, veld: str) -> str:
 
 # --- the pages ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("adres", ["/", "/sjabloon", "/regels", "/regels?opdracht=meierijstad-2020"])
+@pytest.mark.parametrize("adres", ["/", "/verantwoording", "/sjabloon", "/regels", "/regels?opdracht=meierijstad-2020"])
 def test_paginas_zijn_nederlands_en_toegankelijk(client, adres):
     antwoord = client.get(adres)
     assert antwoord.status_code == 200
@@ -359,6 +360,77 @@ def test_bestandsnaam_zonder_map_en_ontsnapt(client):
     assert set(Pagina(antwoord.text).telling) == {"<i>werkplan.xlsx"}  # the parser unescapes
 
 
+# --- a verantwoording --------------------------------------------------------------------
+
+def _verantwoording(client, verantwoording: Path | None, werkplan: Path | None):
+    bestanden = [(veld, _voorbeeld(pad)) for veld, pad in (("verantwoording", verantwoording), ("werkplan", werkplan))
+                 if pad]
+    return client.post("/verantwoording", data={"opdracht": ""}, files=bestanden)
+
+
+def test_verantwoording_toetsen(client):
+    """The report `toetsing verantwoording` gives, with its downloads."""
+    antwoord = _verantwoording(client, VERANTWOORDING, CONFORM)
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    rapport = toets_verantwoording_bestand(lees_invoer(VERANTWOORDING), lees_invoer(CONFORM))
+    assert rapport.exitcode == 1  # the example has shortfalls: something to show
+    assert pagina.telling == {VERANTWOORDING.name: rapport.telling()}
+    assert "Toetsingsrapport verantwoording" in pagina.platte_tekst
+    assert f"<dt>Werkplan (toezegging)</dt><dd>{CONFORM.name}</dd>" in antwoord.text
+    assert pagina.eerste("a", **{"aria-current": "page"})["href"] == "/verantwoording"
+    stam = VERANTWOORDING.stem
+    downloads = pagina.downloads[VERANTWOORDING.name]
+    assert set(downloads) == {f"{stam}-rapport.xlsx", f"{stam}-rapport.html", f"{stam}-rapport.json"}
+    json_rapport = json.loads(_data(downloads[f"{stam}-rapport.json"]))
+    assert json_rapport["samenvatting"] == rapport.telling()
+    assert json_rapport["ontvangst"]["toezegging_sha256"] == lees_invoer(CONFORM).sha256
+    assert "aanvulling" not in antwoord.text  # the letter is for an aanvraag, not for a verantwoording
+
+
+def test_verantwoording_als_werkplan_gekozen(client):
+    antwoord = _verantwoording(client, VERANTWOORDING, VERANTWOORDING)
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert f"{VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "Kies bij Werkplan het werkplan" in tekst
+
+
+def test_werkplan_als_verantwoording_gekozen(client):
+    """The two files swapped: the werkplan has nothing in a verantwoording's own columns."""
+    antwoord = _verantwoording(client, CONFORM, VERANTWOORDING)
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "verantwoording")
+    assert f"{CONFORM.name}: dit lijkt een werkplan, geen verantwoording" in tekst
+    assert "Fte geleverd" in tekst and "Besteed" in tekst
+
+
+@pytest.mark.parametrize("veld", ["verantwoording", "werkplan"])
+def test_verantwoording_zonder_een_van_beide(client, veld):
+    antwoord = _verantwoording(client, *((None, CONFORM) if veld == "verantwoording" else (VERANTWOORDING, None)))
+    assert antwoord.status_code == 422
+    assert f"Kies {'de verantwoording' if veld == 'verantwoording' else 'het werkplan'}" in _fout_bij_veld(
+        Pagina(antwoord.text), veld)
+
+
+def test_kapotte_verantwoording_bij_haar_veld(client):
+    antwoord = client.post("/verantwoording", data={"opdracht": ""},
+                           files=[("verantwoording", ("kapot.xlsx", b"geen Excel")), ("werkplan", _voorbeeld(CONFORM))])
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    assert "kapot.xlsx: dit is geen Excel-werkmap" in _fout_bij_veld(Pagina(antwoord.text), "verantwoording")
+
+
+def test_verantwoording_bij_toetsen_wijst_de_weg(client):
+    antwoord = _upload(client, _voorbeeld(VERANTWOORDING))
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert f"{VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "op de pagina Verantwoording" in tekst
+
+
 # --- limits, errors, what is kept ----------------------------------------------------------
 
 def test_grens_is_20_mb():
@@ -405,7 +477,7 @@ def test_onverwachte_fout_toont_geen_details(monkeypatch, caplog):
     def stuk(*args, **kwargs):
         raise RuntimeError(geheim)
 
-    monkeypatch.setattr(web, "toets_bestand", stuk)
+    monkeypatch.setattr(web, "lees_en_toets", stuk)
     client = TestClient(web.maak_app(), raise_server_exceptions=False)
     with caplog.at_level(logging.ERROR, logger="toetsing.web"):
         antwoord = _upload(client, _voorbeeld(CONCEPT))
@@ -420,12 +492,12 @@ def test_niets_wordt_bewaard(monkeypatch, tmp_path):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     gezien: list[Invoer] = []
 
-    def toets(invoer, opdracht=None):
+    def toets(invoer, opdracht=None, eerst=lambda _: None):
         gezien.append(invoer)
         assert list(tmp_path.iterdir()) == []
-        return toets_bestand(invoer, opdracht)
+        return lees_en_toets(invoer, opdracht, eerst)
 
-    monkeypatch.setattr(web, "toets_bestand", toets)
+    monkeypatch.setattr(web, "lees_en_toets", toets)
     client = TestClient(web.maak_app(), raise_server_exceptions=False)
     assert _upload(client, _voorbeeld(CONCEPT)).status_code == 200
     assert [(i.naam, i.inhoud) for i in gezien] == [(CONCEPT.name, CONCEPT.read_bytes())]

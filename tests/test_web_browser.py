@@ -19,11 +19,14 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from toetsing.dienst import lees_invoer, toets_bestand
+from toetsing.dienst import lees_invoer, toets_bestand, toets_verantwoording_bestand
 from toetsing.rapport.als_json import als_json
 from toetsing.web.app import maak_app
 
-CONCEPT = Path(__file__).resolve().parents[1] / "voorbeelden" / "werkplan-concept.xlsx"
+VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
+CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
+CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+VERANTWOORDING = VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium")
 OPDRACHT = "meierijstad-2020"
@@ -120,8 +123,7 @@ def test_concept_toetsen_met_het_toetsenbord(adres, browser, downloads, tmp_path
     knop.send_keys(Keys.ENTER)
     _wacht(browser, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Toetsingsrapport")
 
-    telling = {rij.get_attribute("data-status"): int(rij.find_element(By.CSS_SELECTOR, "td.aantal").text)
-               for rij in browser.find_elements(By.CSS_SELECTOR, "section.rapport table.smal tr[data-status]")}
+    telling = _telling(browser)
     verwacht = json.loads(als_json(toets_bestand(lees_invoer(CONCEPT), OPDRACHT)))["samenvatting"]
     assert telling == verwacht
     # the status is a word, not only a colour
@@ -160,22 +162,30 @@ def test_fout_is_gekoppeld_aan_het_veld(adres, browser, tmp_path):
     assert _actief(browser).get_attribute("id") == "werkplan"
 
 
-def _upload(adres, browser, veld: str, *bestanden: Path, formulier: str = "/"):
-    """Choose the files in a form's file field and send it with the keyboard."""
+def _upload(adres, browser, formulier: str = "/", **velden: list[Path]):
+    """Choose the files in a form's file fields and send it with the keyboard."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     browser.get(f"{adres}{formulier}")
-    browser.find_element(By.ID, veld).send_keys("\n".join(map(str, bestanden)))
+    for veld, bestanden in velden.items():
+        browser.find_element(By.ID, veld).send_keys("\n".join(map(str, bestanden)))
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").send_keys(Keys.ENTER)
     return _wacht(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "section.rapport, [role=alert]"))
+
+
+def _telling(browser, rapport: str = "section.rapport") -> dict[str, int]:
+    from selenium.webdriver.common.by import By
+
+    return {rij.get_attribute("data-status"): int(rij.find_element(By.CSS_SELECTOR, "td.aantal").text)
+            for rij in browser.find_elements(By.CSS_SELECTOR, f"{rapport} table.smal tr[data-status]")}
 
 
 def test_voldaan_opgevouwen_tot_het_toetsenbord_het_opent(adres, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    _upload(adres, browser, "werkplan", CONCEPT)
+    _upload(adres, browser, werkplan=[CONCEPT])
     voldaan = browser.find_elements(By.CSS_SELECTOR, "tr[data-bevinding][data-status=voldaan]")
     open_ = browser.find_elements(By.CSS_SELECTOR, "tr[data-bevinding][data-status=ontbreekt]")
     assert voldaan and open_
@@ -192,3 +202,21 @@ def test_voldaan_opgevouwen_tot_het_toetsenbord_het_opent(adres, browser):
     assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", samenvatting) == "solid"
     samenvatting.send_keys(Keys.ENTER)
     assert all(r.is_displayed() for r in voldaan)
+
+
+def test_verantwoording_met_het_toetsenbord(adres, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    # from the menu to the form, with the keyboard
+    browser.get(f"{adres}/")
+    browser.find_element(By.LINK_TEXT, "Verantwoording").send_keys(Keys.ENTER)
+    _wacht(browser, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Een verantwoording toetsen")
+    _upload(adres, browser, "/verantwoording", verantwoording=[VERANTWOORDING], werkplan=[CONFORM])
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Toetsingsrapport verantwoording"
+    rapport = toets_verantwoording_bestand(lees_invoer(VERANTWOORDING), lees_invoer(CONFORM))
+    assert _telling(browser) == rapport.telling()
+    # swapped files: the message at the verantwoording's field
+    _upload(adres, browser, "/verantwoording", verantwoording=[CONFORM], werkplan=[VERANTWOORDING])
+    assert "dit lijkt een werkplan, geen verantwoording" in browser.find_element(By.ID, "verantwoording-fout").text
+    assert browser.find_element(By.ID, "verantwoording").get_attribute("aria-invalid") == "true"

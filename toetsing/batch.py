@@ -38,6 +38,7 @@ GETOETST = "-getoetst"  # the annotated copy (toetsing annoteer)
 _VERANTWOORDING = {header_key(c.kop_verantwoording): (t.sheet, c.kop_verantwoording)
                    for t in TABLES for c in t.columns if c.kop_verantwoording}
 _GENOEG = 3  # of them, on different sheets: one could be a werkplan's own choice of words
+KOPPEN_VERANTWOORDING = list(dict.fromkeys(kop for _, kop in _VERANTWOORDING.values()))
 
 
 Reden = Literal["onleesbaar", "verantwoording", "niet getoetst", "programmafout"]
@@ -104,12 +105,19 @@ def _van_toetsing(stam: str, stammen: set[str]) -> bool:
 def lijkt_verantwoording(werkplan: Werkplan) -> list[str]:
     """The verantwoording's own headers this workbook has, when it has enough of them on
     different sheets to be one (read as a werkplan it would miss every deelopdracht)."""
+    koppen = verantwoording_koppen(werkplan)
+    return koppen if len(koppen) >= _GENOEG else []
+
+
+def verantwoording_koppen(werkplan: Werkplan) -> list[str]:
+    """The verantwoording's own headers this workbook has values under, one per sheet: none
+    at all, and it is no verantwoording."""
     per_blad: dict[str, str] = {}
     for w in _waarden(werkplan):
         tabel_kop = _VERANTWOORDING.get(header_key(w.plek.kolom or ""))
         if tabel_kop:
             per_blad.setdefault(tabel_kop[0], tabel_kop[1])
-    return list(per_blad.values()) if len(per_blad) >= _GENOEG else []
+    return list(per_blad.values())
 
 
 def _waarden(x) -> Iterator[W]:

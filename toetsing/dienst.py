@@ -66,9 +66,12 @@ def vorig_rapport(vorige: Invoer, regelset_id: str) -> Rapport:
     return toets_werkplan(lees_werkplan(vorige), engine_voor(regelset_id), sha256=vorige.sha256)
 
 
-def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None) -> Rapport:
-    """A verantwoording against the werkplan on which the subsidy was granted."""
-    verantwoording, werkplan = lees_werkplan(invoer), lees_werkplan(werkplan_invoer)
+def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None,
+                                 lees: Callable[[Invoer, str], Werkplan] = lambda invoer, _: lees_werkplan(invoer)
+                                 ) -> Rapport:
+    """A verantwoording against the werkplan on which the subsidy was granted. `lees` reads each
+    file, told which one it is ("verantwoording", "werkplan"): the web page ties an error to its field."""
+    verantwoording, werkplan = lees(invoer, "verantwoording"), lees(werkplan_invoer, "werkplan")
     gekozen = kies_regelset(verantwoording, regelset_id) or kies_regelset(werkplan, None) or _geen_keuze()
     return toets_verantwoording(verantwoording, werkplan, engine_voor(gekozen, "verantwoording"),
                                 sha256=invoer.sha256, werkplan_sha256=werkplan_invoer.sha256)

@@ -71,7 +71,7 @@ class Pagina(HTMLParser):
                 self.rijen[self._rapport].append((attrs["data-bevinding"], attrs["data-status"], self._gevouwen > 0))
         self._aantal = tag == "td" and attrs.get("class") == "aantal" and self._status is not None
         if tag == "a" and "download" in attrs:
-            self.downloads[self._rapport][attrs["download"]] = attrs["href"]
+            self.downloads.setdefault(self._rapport, {})[attrs["download"]] = attrs["href"]  # None: outside a report
         self._gevouwen += tag == "details"
         if tag == "summary":
             self._summary = []
@@ -103,8 +103,9 @@ def client():
     return TestClient(web.maak_app(), raise_server_exceptions=False)
 
 
-def _upload(client, *bestanden: tuple[str, bytes], opdracht: str = ""):
-    return client.post("/toetsen", data={"opdracht": opdracht}, files=[("werkplan", b) for b in bestanden])
+def _upload(client, *bestanden: tuple[str, bytes], opdracht: str = "", wijze: str | None = None):
+    velden = {"opdracht": opdracht} | ({"wijze": wijze} if wijze else {})
+    return client.post("/toetsen", data=velden, files=[("werkplan", b) for b in bestanden])
 
 
 def _voorbeeld(pad: Path) -> tuple[str, bytes]:
@@ -281,7 +282,7 @@ def test_conform_werkplan_met_gekozen_opdracht(client):
 
 
 def test_meer_werkplannen_samen(client):
-    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT))
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT), wijze="samen")
     assert antwoord.status_code == 200
     _geen_lek(antwoord)
     pagina = Pagina(antwoord.text)
@@ -297,8 +298,69 @@ def test_meer_werkplannen_samen(client):
     assert len(samen["matrix"]) == len(laad_regelset("meierijstad-2020").deelopdrachten)
 
 
+def test_meer_werkplannen_elk_apart_is_de_standaard(client):
+    """As `toetsing toets A.xlsx B.xlsx`: a summary line per file linking to its report, each
+    report with its downloads; a verantwoording or a broken file is a line with why."""
+    werkplannen = [CONFORM, CONCEPT, WERKPLAN_2021]  # apart, they may have different opdrachten
+    antwoord = _upload(client, *map(_voorbeeld, werkplannen[:2]), _voorbeeld(VERANTWOORDING),
+                       ("kapot.xlsx", b"geen Excel"), _voorbeeld(werkplannen[2]))
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    assert "Wie doet welke deelopdracht" not in pagina.platte_tekst
+    assert pagina.telling == {pad.name: _json_telling(pad) for pad in werkplannen}  # each as when toetst alone
+    for pad in werkplannen:
+        assert set(pagina.downloads[pad.name]) == {f"{pad.stem}-rapport.xlsx", f"{pad.stem}-rapport.html",
+                                                   f"{pad.stem}-rapport.json", f"{pad.stem}-getoetst.xlsx"}
+    # the summary first: every file in the order chosen, a toetst one linking to its report
+    regels = re.findall(r'<tr data-overzicht="([^"]+)">\s*<th scope="row">(?:<a href="#(r\d+)">)?', antwoord.text)
+    assert [naam for naam, _ in regels] == [CONFORM.name, CONCEPT.name, VERANTWOORDING.name, "kapot.xlsx",
+                                            WERKPLAN_2021.name]
+    secties = dict(re.findall(r'<section class="rapport" aria-labelledby="(r\d+)" data-werkplan="([^"]+)"', antwoord.text))
+    assert {naam: secties.get(anker) for naam, anker in regels} == {
+        **{pad.name: pad.name for pad in werkplannen}, VERANTWOORDING.name: None, "kapot.xlsx": None}
+    assert antwoord.text.index('id="overzicht"') < antwoord.text.index('id="r1"')
+    tekst = pagina.platte_tekst
+    assert f"Niet getoetst: {VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "Niet getoetst: kapot.xlsx: dit is geen Excel-werkmap" in tekst
+    assert "5 bestanden in" in tekst and "1 is een verantwoording, geen werkplan" in tekst
+    # the summary to download is the batch's
+    samenvatting = json.loads(_data(pagina.downloads[None]["samenvatting.json"]))
+    assert [(w["werkplan"], w["uitslag"]) for w in samenvatting["werkplannen"]] == [
+        (CONFORM.name, "alles voldaan"), (CONCEPT.name, "bevindingen"), (VERANTWOORDING.name, "een verantwoording"),
+        ("kapot.xlsx", "onleesbaar"), (WERKPLAN_2021.name, "alles voldaan")]
+    assert openpyxl.load_workbook(io.BytesIO(_data(pagina.downloads[None]["samenvatting.xlsx"]))).sheetnames == [
+        "Samenvatting"]
+
+
+def test_keuze_apart_of_samen(client):
+    """A radio group with its legend; apart is chosen unless the user chooses otherwise."""
+    pagina = Pagina(client.get("/").text)
+    knoppen = [a for t, a in pagina.tags if t == "input" and a.get("name") == "wijze"]
+    assert [(k["value"], "checked" in k) for k in knoppen] == [("apart", True), ("samen", False)]
+    assert pagina.eerste("fieldset", id="wijze") and "Kiest u meer werkplannen?" in pagina.platte_tekst
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT), wijze="alles")
+    assert antwoord.status_code == 422
+    assert 'id="wijze-fout"' in antwoord.text and 'href="#wijze"' in antwoord.text
+    knop = Pagina(antwoord.text).eerste("input", id="wijze-apart")
+    assert "wijze-fout" in knop["aria-describedby"].split()
+
+
+def test_samen_met_een_verantwoording_ertussen(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(VERANTWOORDING), wijze="samen")
+    assert antwoord.status_code == 422
+    assert "dit lijkt een verantwoording, geen werkplan" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_apart_en_niets_te_toetsen(client):
+    antwoord = _upload(client, ("a.xlsx", b"x"), ("b.xlsx", b"y"))
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert "Geen van de bestanden kon worden getoetst" in tekst and "a.xlsx:" in tekst and "b.xlsx:" in tekst
+
+
 def test_meer_werkplannen_met_verschillende_opdrachten(client):
-    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(WERKPLAN_2021))
+    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(WERKPLAN_2021), wijze="samen")
     assert antwoord.status_code == 422
     _geen_lek(antwoord)
     assert "verschillende opdrachten" in _fout_bij_veld(Pagina(antwoord.text), "opdracht")

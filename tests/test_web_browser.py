@@ -220,3 +220,26 @@ def test_verantwoording_met_het_toetsenbord(adres, browser):
     _upload(adres, browser, "/verantwoording", verantwoording=[CONFORM], werkplan=[VERANTWOORDING])
     assert "dit lijkt een werkplan, geen verantwoording" in browser.find_element(By.ID, "verantwoording-fout").text
     assert browser.find_element(By.ID, "verantwoording").get_attribute("aria-invalid") == "true"
+
+
+def test_meer_werkplannen_apart_en_samen_met_het_toetsenbord(adres, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    # apart, the default: the summary first, its link brings the keyboard to the report
+    _upload(adres, browser, werkplan=[CONFORM, CONCEPT])
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Toetsingsrapporten"
+    assert browser.find_elements(By.TAG_NAME, "h2")[0].text == "Overzicht van alle werkplannen"
+    browser.find_element(By.CSS_SELECTOR, "tr[data-overzicht='werkplan-concept.xlsx'] a").send_keys(Keys.ENTER)
+    assert browser.current_url.endswith("#r2")
+    assert _telling(browser, "section[aria-labelledby=r2]") == json.loads(als_json(toets_bestand(lees_invoer(CONCEPT))))["samenvatting"]
+    # samen: chosen in the radio group with the arrow key
+    browser.get(f"{adres}/")
+    apart = browser.find_element(By.ID, "wijze-apart")
+    apart.send_keys(Keys.SPACE)
+    _actief(browser).send_keys(Keys.ARROW_DOWN)
+    assert browser.find_element(By.ID, "wijze-samen").is_selected()
+    browser.find_element(By.ID, "werkplan").send_keys(f"{CONFORM}\n{CONCEPT}")
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").send_keys(Keys.ENTER)
+    _wacht(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "section.rapport"))
+    assert browser.find_elements(By.TAG_NAME, "h2")[0].text == "Wie doet welke deelopdracht"

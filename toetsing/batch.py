@@ -22,6 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, field_validator
 
+from toetsing.bevindingen import Rapport
 from toetsing.dienst import engine_voor, lees_en_toets, lees_invoer
 from toetsing.fouten import ToetsingFout, WerkplanFout
 from toetsing.rapport import formaten
@@ -217,14 +218,24 @@ def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: s
         if doel:
             schrijf_veilig(doel, formaten.inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
     except ToetsingFout as fout:
-        reden = ("verantwoording" if isinstance(fout, GeenWerkplan) else
-                 "onleesbaar" if isinstance(fout, WerkplanFout) else "niet getoetst")
-        return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout), reden=reden)
+        return niet_getoetst(str(pad), fout)
     except Exception as fout:  # a defect of ours stops this werkplan, not the batch
         return Uitslag(werkplan=str(pad), exitcode=2, reden="programmafout",
                        fout=f"{pad}: er ging iets mis in het programma zelf ({type(fout).__name__}: {fout})")
-    return Uitslag(werkplan=str(pad), organisatie=rapport.organisatie, telling=rapport.telling(),
+    return getoetst(str(pad), rapport, doel)
+
+
+def getoetst(werkplan: str, rapport: Rapport, doel: Path | None = None) -> Uitslag:
+    """A werkplan's line in the summary (the web's batch makes it too)."""
+    return Uitslag(werkplan=werkplan, organisatie=rapport.organisatie, telling=rapport.telling(),
                    meldingen=len(rapport.meldingen), exitcode=rapport.exitcode, rapport=str(doel) if doel else None)
+
+
+def niet_getoetst(werkplan: str, fout: ToetsingFout) -> Uitslag:
+    """The line of a file that was not toetst, with why."""
+    reden = ("verantwoording" if isinstance(fout, GeenWerkplan) else
+             "onleesbaar" if isinstance(fout, WerkplanFout) else "niet getoetst")
+    return Uitslag(werkplan=werkplan, exitcode=2, fout=str(fout), reden=reden)
 
 
 @contextmanager

@@ -77,13 +77,16 @@ def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regels
                                 sha256=invoer.sha256, werkplan_sha256=werkplan_invoer.sha256)
 
 
-def toets_gezamenlijk(invoeren: list[Invoer], regelset_id: str | None = None) -> GezamenlijkRapport:
+def toets_gezamenlijk(invoeren: list[Invoer], regelset_id: str | None = None,
+                      eerst: Callable[[Werkplan], None] = lambda _: None) -> GezamenlijkRapport:
     """Several werkplannen for one joint opdracht: each its own report, and the joint rules
-    over all of them (toetsing/gezamenlijk.py)."""
+    over all of them (toetsing/gezamenlijk.py). `eerst` may refuse a werkplan as read."""
     if not invoeren:
         raise ToetsingFout("Er zijn geen werkplannen (.xlsx) om samen te toetsen.")
     # every werkplan must be readable: without one, its deelopdrachten would look uncovered
     werkplannen = [lees_werkplan(invoer) for invoer in invoeren]
+    for werkplan in werkplannen:
+        eerst(werkplan)
     engine = engine_voor(_een_regelset(werkplannen, regelset_id))
     tijd = datetime.now().astimezone().replace(microsecond=0)
     sha256 = [invoer.sha256 for invoer in invoeren]

@@ -16,9 +16,10 @@ import base64
 import binascii
 import logging
 import threading
+import time
 import traceback
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
@@ -36,13 +37,16 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from toetsing import __version__
 from toetsing.aanvulling import inhoud as brief
 from toetsing.aanvulling.maak import maak_aanvulling
-from toetsing.batch import KOPPEN_VERANTWOORDING, lijkt_verantwoording, verantwoording_koppen
+from toetsing.batch import (KOPPEN_VERANTWOORDING, SAMENVATTING, GeenWerkplan, Samenvatting, getoetst,
+                            lijkt_verantwoording, niet_getoetst, verantwoording_koppen)
+from toetsing.batch import Uitslag as Batchregel
 from toetsing.bevindingen import Rapport
 from toetsing.dienst import Invoer, lees_en_toets, toets_gezamenlijk, toets_verantwoording_bestand, vorig_rapport
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
+from toetsing.rapport.samenvatting import oordeel, samenvatting_json, samenvatting_xlsx
 from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
 from toetsing.vergelijking import met_vergelijking
@@ -88,6 +92,10 @@ class Invoerfout(ToetsingFout):
         self.veld = veld
 
 
+class VerantwoordingAlsWerkplan(Invoerfout, GeenWerkplan):
+    """A verantwoording chosen as werkplan: said at the field, or in a batch's summary line."""
+
+
 class TeGroot(Exception):
     """The request body passed the upload limit."""
 
@@ -101,6 +109,14 @@ class Download:
     tekst: str
     naam: str
     href: str  # a data: URL; empty when too long for a browser to follow
+
+
+@dataclass(frozen=True)
+class Overzichtsregel:
+    """A file's line in the summary of a batch, with the number of its report on the page (0: none)."""
+
+    regel: Batchregel
+    nummer: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         try:
             async with request.form(max_files=MAX_BESTANDEN, max_fields=5) as formulier:
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
+                wijze = formulier.get("wijze") or "apart"
                 # each upload under its own name: every message names the file as uploaded
                 invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
@@ -139,10 +156,13 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
                              "en probeer het opnieuw.", "werkplan") from None
         if not invoeren:
             raise Invoerfout("Kies een werkplan: een Excel-bestand (.xlsx).", "werkplan")
+        if wijze not in ("apart", "samen"):
+            raise Invoerfout("Kies: elk werkplan apart toetsen, of samen als gezamenlijk werkplan.", "wijze")
         if vorige and len(invoeren) > 1:
             raise Invoerfout("Een vorige toetsing kunt u alleen vergelijken met één werkplan. Kies één werkplan, "
                              "of laat de vorige toetsing leeg.", "vorige")
-        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, invoeren, opdracht, vorige))
+        return _pagina(request, "uitslag.html",
+                       **await run_in_threadpool(_toets, invoeren, opdracht, vorige, wijze == "samen"))
 
     @app.get("/verantwoording", response_class=HTMLResponse)
     def verantwoording_formulier(request: Request):
@@ -292,31 +312,59 @@ def _aanvulling(invoer: Invoer, opdracht: str, datum: date, dagen: int):
     return verzoek, sjabloon
 
 
-def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None) -> dict:
+def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, samen: bool = False) -> dict:
     """One werkplan: its report, compared with the previous toetsing when `vorige` is given.
-    Several: a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`), and
-    each werkplan's own report."""
+    Several: each apart (`overzicht`, a summary line per file, and each werkplan's report), or
+    with `samen` a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`)."""
     namen = [invoer.naam for invoer in invoeren]
     dubbel = next((naam for naam in namen if namen.count(naam) > 1), None)
     if dubbel:
         raise Invoerfout(f"Twee bestanden heten {dubbel}. Geef ze verschillende namen en toets opnieuw.", "werkplan")
+    if len(invoeren) > 1 and not samen:
+        return _apart(invoeren, opdracht)
     with _EEN_TEGELIJK:
         if len(invoeren) == 1:
-            samen, rapporten = None, [lees_en_toets(invoeren[0], opdracht or None, eerst=_geen_verantwoording)[1]]
+            gezamenlijk, rapporten = None, [lees_en_toets(invoeren[0], opdracht or None, eerst=_geen_verantwoording)[1]]
             if vorige:
                 rapporten = [_vergelijk(vorige, rapporten[0])]
         else:
-            samen = toets_gezamenlijk(invoeren, opdracht or None)
-            rapporten = samen.werkplannen
+            gezamenlijk = toets_gezamenlijk(invoeren, opdracht or None, eerst=_geen_verantwoording)
+            rapporten = gezamenlijk.werkplannen
     uitslagen = [Uitslag(r, _downloads(r, i.inhoud), heeft_macros(i.inhoud)) for r, i in zip(rapporten, invoeren)]
-    if samen is None:
+    if gezamenlijk is None:
         u = uitslagen[0]
         if u.rapport.exitcode:  # something to ask for: the page offers the letter
             u = Uitslag(u.rapport, u.downloads, u.macros, base64.b64encode(invoeren[0].inhoud).decode("ascii"))
         return {"samen": None, "gezamenlijk": None, "uitslagen": [u]}
     downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
-                           f.gezamenlijk(samen, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
-    return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
+                           f.gezamenlijk(gezamenlijk, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
+    return {"samen": gezamenlijk, "gezamenlijk": Uitslag(gezamenlijk.gezamenlijk, downloads), "uitslagen": uitslagen}
+
+
+def _apart(invoeren: list[Invoer], opdracht: str) -> dict:
+    """Each werkplan its own toetsing, as `toetsing toets A.xlsx B.xlsx` does: a file that
+    cannot be toetst (unreadable, a verantwoording) is a line in the summary with why, and
+    the others go on."""
+    begin, tijd = time.perf_counter(), datetime.now().astimezone().replace(microsecond=0)
+    regels, uitslagen = [], []
+    for invoer in invoeren:
+        try:
+            with _EEN_TEGELIJK:  # one at a time, so a long batch does not keep others waiting all along
+                _, rapport = lees_en_toets(invoer, opdracht or None, eerst=_geen_verantwoording)
+        except ToetsingFout as fout:
+            regels.append(Overzichtsregel(niet_getoetst(invoer.naam, fout)))
+            continue
+        uitslagen.append(Uitslag(rapport, _downloads(rapport, invoer.inhoud), heeft_macros(invoer.inhoud)))
+        regels.append(Overzichtsregel(getoetst(invoer.naam, rapport), len(uitslagen)))
+    if not uitslagen:
+        raise Invoerfout("Geen van de bestanden kon worden getoetst. " + " ".join(r.regel.fout for r in regels), "werkplan")
+    samenvatting = Samenvatting(getoetst_op=tijd, seconden=round(time.perf_counter() - begin, 2),
+                                uitslagen=[r.regel for r in regels])
+    downloads = [_download("De samenvatting in Excel", f"{SAMENVATTING}.xlsx", XLSX, samenvatting_xlsx(samenvatting)),
+                 _download("De samenvatting als JSON (voor andere programma's)", f"{SAMENVATTING}.json",
+                           formaten.formaat("json").mediatype, samenvatting_json(samenvatting).encode("utf-8"))]
+    return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen,
+            "overzicht": {"regels": regels, "oordeel": oordeel(samenvatting), "downloads": downloads}}
 
 
 def _toets_verantwoording(verantwoording: Invoer, werkplan: Invoer, opdracht: str) -> dict:
@@ -349,8 +397,8 @@ def _geen_verantwoording(werkplan, wat_nu: str = "Een verantwoording toetst u op
     """A verantwoording chosen as werkplan: read as a werkplan it would miss every deelopdracht."""
     koppen = lijkt_verantwoording(werkplan)
     if koppen:
-        raise Invoerfout(f"{werkplan.bestand}: dit lijkt een verantwoording, geen werkplan (het heeft de kolommen "
-                         f"{', '.join(koppen[:-1])} en {koppen[-1]}). {wat_nu}", "werkplan")
+        raise VerantwoordingAlsWerkplan(f"{werkplan.bestand}: dit lijkt een verantwoording, geen werkplan (het heeft de "
+                                        f"kolommen {', '.join(koppen[:-1])} en {koppen[-1]}). {wat_nu}", "werkplan")
 
 
 def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 
 import toetsing.web.app as web
 from toetsing.cli import main
-from toetsing.dienst import Invoer, lees_invoer, toets_bestand
+from toetsing.dienst import Invoer, lees_en_toets, lees_invoer, toets_bestand, toets_verantwoording_bestand
 from toetsing.rapport.als_json import als_json
 from toetsing.rapport import formaten
 from toetsing.regels.laden import beschikbare_regelsets, laad_regelset
@@ -29,6 +29,7 @@ VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
 CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
 WERKPLAN_2021 = VOORBEELDEN / "werkplan-2021.xlsx"
+VERANTWOORDING = VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"
 KOPPEN = {
     "content-security-policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
@@ -39,7 +40,8 @@ KOPPEN = {
 
 class Pagina(HTMLParser):
     """What the tests read from a page: tags with attributes, the text, and per report
-    (its data-werkplan) the counts per status and the downloads."""
+    (its data-werkplan) the counts per status, the downloads, the bevinding rows in their
+    order with whether they are folded away (inside a <details>), and the summaries' text."""
 
     def __init__(self, html: str):
         super().__init__()
@@ -47,9 +49,13 @@ class Pagina(HTMLParser):
         self.tekst: list[str] = []
         self.telling: dict[str, dict[str, int]] = {}
         self.downloads: dict[str, dict[str, str]] = {}  # werkplan -> file name -> href
+        self.rijen: dict[str, list[tuple[str, str, bool]]] = {}  # werkplan -> (regel, status, gevouwen)
+        self.samenvattingen: dict[str, list[str]] = {}  # werkplan -> the text of each <summary>
         self._rapport: str | None = None
         self._status: str | None = None
         self._aantal = False
+        self._gevouwen = 0  # depth of <details>
+        self._summary: list[str] | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -57,16 +63,29 @@ class Pagina(HTMLParser):
         self.tags.append((tag, attrs))
         if tag == "section" and "data-werkplan" in attrs:
             self._rapport = attrs["data-werkplan"]
-            self.telling[self._rapport] = {}
-            self.downloads[self._rapport] = {}
+            for per_rapport in (self.telling, self.downloads, self.rijen, self.samenvattingen):
+                per_rapport[self._rapport] = {} if per_rapport in (self.telling, self.downloads) else []
         if tag == "tr":
             self._status = attrs.get("data-status") if "data-bevinding" not in attrs else None
+            if "data-bevinding" in attrs:
+                self.rijen[self._rapport].append((attrs["data-bevinding"], attrs["data-status"], self._gevouwen > 0))
         self._aantal = tag == "td" and attrs.get("class") == "aantal" and self._status is not None
         if tag == "a" and "download" in attrs:
-            self.downloads[self._rapport][attrs["download"]] = attrs["href"]
+            self.downloads.setdefault(self._rapport, {})[attrs["download"]] = attrs["href"]  # None: outside a report
+        self._gevouwen += tag == "details"
+        if tag == "summary":
+            self._summary = []
+
+    def handle_endtag(self, tag):
+        self._gevouwen -= tag == "details"
+        if tag == "summary":
+            self.samenvattingen[self._rapport].append(" ".join("".join(self._summary).split()))
+            self._summary = None
 
     def handle_data(self, data):
         self.tekst.append(data)
+        if self._summary is not None:
+            self._summary.append(data)
         if self._aantal and data.strip():
             self.telling[self._rapport][self._status] = int(data)
             self._aantal = False
@@ -84,8 +103,9 @@ def client():
     return TestClient(web.maak_app(), raise_server_exceptions=False)
 
 
-def _upload(client, *bestanden: tuple[str, bytes], opdracht: str = ""):
-    return client.post("/toetsen", data={"opdracht": opdracht}, files=[("werkplan", b) for b in bestanden])
+def _upload(client, *bestanden: tuple[str, bytes], opdracht: str = "", wijze: str | None = None):
+    velden = {"opdracht": opdracht} | ({"wijze": wijze} if wijze else {})
+    return client.post("/toetsen", data=velden, files=[("werkplan", b) for b in bestanden])
 
 
 def _voorbeeld(pad: Path) -> tuple[str, bytes]:
@@ -129,7 +149,7 @@ def _fout_bij_veld(pagina: Pagina, veld: str) -> str:
 
 # --- the pages ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("adres", ["/", "/sjabloon", "/regels", "/regels?opdracht=meierijstad-2020"])
+@pytest.mark.parametrize("adres", ["/", "/verantwoording", "/sjabloon", "/regels", "/regels?opdracht=meierijstad-2020"])
 def test_paginas_zijn_nederlands_en_toegankelijk(client, adres):
     antwoord = client.get(adres)
     assert antwoord.status_code == 200
@@ -196,6 +216,36 @@ def test_concept_werkplan(client):
     assert '"zestig" is geen getal' in tekst  # an unreadable cell, named by file and cell
 
 
+def test_problemen_eerst_voldaan_opgevouwen(client):
+    """What is still to do comes first; the rows that are in order are folded away below
+    it, their number in the summary; the counts stay visible."""
+    antwoord = _upload(client, _voorbeeld(CONCEPT))
+    pagina = Pagina(antwoord.text)
+    rapport = toets_bestand(lees_invoer(CONCEPT))
+    rijen = pagina.rijen["werkplan-concept.xlsx"]
+    assert sorted(r for r, _, _ in rijen) == sorted(b.regel for b in rapport.bevindingen)  # every row, once
+    open_ = [s in ("ontbreekt", "afwijkend") for _, s, _ in rijen]
+    assert any(open_) and not all(open_)
+    assert [not gevouwen for _, _, gevouwen in rijen] == open_  # open rows shown, the others folded
+    assert open_ == sorted(open_, reverse=True)  # every open row before the folded ones
+    telling = _json_telling(CONCEPT)
+    assert pagina.telling["werkplan-concept.xlsx"] == telling  # the counts are not folded
+    nvt = f" en {telling['niet van toepassing']} niet van toepassing" if telling["niet van toepassing"] else ""
+    assert pagina.samenvattingen["werkplan-concept.xlsx"] == [f"{telling['voldaan']} eisen voldaan{nvt}"]
+    # the action list first of all, then the findings
+    assert antwoord.text.index('id="r1-te-doen"') < antwoord.text.index('id="r1-bevindingen"')
+    # the HTML report file folds nothing: it is mailed and printed as it is
+    bestand = _data(pagina.downloads["werkplan-concept.xlsx"]["werkplan-concept-rapport.html"]).decode("utf-8")
+    assert "<details" not in bestand and bestand.count("data-bevinding=") == len(rapport.bevindingen)
+
+
+def test_alles_voldaan_zegt_het_boven_de_vouw(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), opdracht="meierijstad-2020")
+    rijen = Pagina(antwoord.text).rijen["werkplan-conform.xlsx"]
+    assert rijen and all(gevouwen for _, _, gevouwen in rijen)
+    assert re.search(r'id="r1-bevindingen">Bevindingen</h3>\s*<p>Alle eisen zijn voldaan.', antwoord.text)
+
+
 def test_downloads_komen_van_de_schrijvers(client):
     pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
     downloads = pagina.downloads["werkplan-concept.xlsx"]
@@ -232,7 +282,7 @@ def test_conform_werkplan_met_gekozen_opdracht(client):
 
 
 def test_meer_werkplannen_samen(client):
-    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT))
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT), wijze="samen")
     assert antwoord.status_code == 200
     _geen_lek(antwoord)
     pagina = Pagina(antwoord.text)
@@ -240,15 +290,77 @@ def test_meer_werkplannen_samen(client):
     assert set(pagina.telling) == {gezamenlijk, "werkplan-conform.xlsx", "werkplan-concept.xlsx"}
     for pad in (CONFORM, CONCEPT):  # each werkplan's own report as when toetst alone
         assert pagina.telling[pad.name] == _json_telling(pad)
-    assert "Wie doet welke deelopdracht" in pagina.platte_tekst
+    # the page opens with who covers which deelopdracht, before the joint report
+    assert antwoord.text.index('id="matrix"') < antwoord.text.index('id="r0"')
     assert set(pagina.downloads[gezamenlijk]) == {"gezamenlijk.xlsx", "gezamenlijk.json"}
     samen = json.loads(_data(pagina.downloads[gezamenlijk]["gezamenlijk.json"]))
     assert [w["werkplan"] for w in samen["werkplannen"]] == ["werkplan-conform.xlsx", "werkplan-concept.xlsx"]
     assert len(samen["matrix"]) == len(laad_regelset("meierijstad-2020").deelopdrachten)
 
 
+def test_meer_werkplannen_elk_apart_is_de_standaard(client):
+    """As `toetsing toets A.xlsx B.xlsx`: a summary line per file linking to its report, each
+    report with its downloads; a verantwoording or a broken file is a line with why."""
+    werkplannen = [CONFORM, CONCEPT, WERKPLAN_2021]  # apart, they may have different opdrachten
+    antwoord = _upload(client, *map(_voorbeeld, werkplannen[:2]), _voorbeeld(VERANTWOORDING),
+                       ("kapot.xlsx", b"geen Excel"), _voorbeeld(werkplannen[2]))
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    assert "Wie doet welke deelopdracht" not in pagina.platte_tekst
+    assert pagina.telling == {pad.name: _json_telling(pad) for pad in werkplannen}  # each as when toetst alone
+    for pad in werkplannen:
+        assert set(pagina.downloads[pad.name]) == {f"{pad.stem}-rapport.xlsx", f"{pad.stem}-rapport.html",
+                                                   f"{pad.stem}-rapport.json", f"{pad.stem}-getoetst.xlsx"}
+    # the summary first: every file in the order chosen, a toetst one linking to its report
+    regels = re.findall(r'<tr data-overzicht="([^"]+)">\s*<th scope="row">(?:<a href="#(r\d+)">)?', antwoord.text)
+    assert [naam for naam, _ in regels] == [CONFORM.name, CONCEPT.name, VERANTWOORDING.name, "kapot.xlsx",
+                                            WERKPLAN_2021.name]
+    secties = dict(re.findall(r'<section class="rapport" aria-labelledby="(r\d+)" data-werkplan="([^"]+)"', antwoord.text))
+    assert {naam: secties.get(anker) for naam, anker in regels} == {
+        **{pad.name: pad.name for pad in werkplannen}, VERANTWOORDING.name: None, "kapot.xlsx": None}
+    assert antwoord.text.index('id="overzicht"') < antwoord.text.index('id="r1"')
+    tekst = pagina.platte_tekst
+    assert f"Niet getoetst: {VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "Niet getoetst: kapot.xlsx: dit is geen Excel-werkmap" in tekst
+    assert "5 bestanden in" in tekst and "1 is een verantwoording, geen werkplan" in tekst
+    # the summary to download is the batch's
+    samenvatting = json.loads(_data(pagina.downloads[None]["samenvatting.json"]))
+    assert [(w["werkplan"], w["uitslag"]) for w in samenvatting["werkplannen"]] == [
+        (CONFORM.name, "alles voldaan"), (CONCEPT.name, "bevindingen"), (VERANTWOORDING.name, "een verantwoording"),
+        ("kapot.xlsx", "onleesbaar"), (WERKPLAN_2021.name, "alles voldaan")]
+    assert openpyxl.load_workbook(io.BytesIO(_data(pagina.downloads[None]["samenvatting.xlsx"]))).sheetnames == [
+        "Samenvatting"]
+
+
+def test_keuze_apart_of_samen(client):
+    """A radio group with its legend; apart is chosen unless the user chooses otherwise."""
+    pagina = Pagina(client.get("/").text)
+    knoppen = [a for t, a in pagina.tags if t == "input" and a.get("name") == "wijze"]
+    assert [(k["value"], "checked" in k) for k in knoppen] == [("apart", True), ("samen", False)]
+    assert pagina.eerste("fieldset", id="wijze") and "Kiest u meer werkplannen?" in pagina.platte_tekst
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(CONCEPT), wijze="alles")
+    assert antwoord.status_code == 422
+    assert 'id="wijze-fout"' in antwoord.text and 'href="#wijze"' in antwoord.text
+    knop = Pagina(antwoord.text).eerste("input", id="wijze-apart")
+    assert "wijze-fout" in knop["aria-describedby"].split()
+
+
+def test_samen_met_een_verantwoording_ertussen(client):
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(VERANTWOORDING), wijze="samen")
+    assert antwoord.status_code == 422
+    assert "dit lijkt een verantwoording, geen werkplan" in _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+
+
+def test_apart_en_niets_te_toetsen(client):
+    antwoord = _upload(client, ("a.xlsx", b"x"), ("b.xlsx", b"y"))
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert "Geen van de bestanden kon worden getoetst" in tekst and "a.xlsx:" in tekst and "b.xlsx:" in tekst
+
+
 def test_meer_werkplannen_met_verschillende_opdrachten(client):
-    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(WERKPLAN_2021))
+    antwoord = _upload(client, _voorbeeld(CONCEPT), _voorbeeld(WERKPLAN_2021), wijze="samen")
     assert antwoord.status_code == 422
     _geen_lek(antwoord)
     assert "verschillende opdrachten" in _fout_bij_veld(Pagina(antwoord.text), "opdracht")
@@ -310,6 +422,77 @@ def test_bestandsnaam_zonder_map_en_ontsnapt(client):
     assert set(Pagina(antwoord.text).telling) == {"<i>werkplan.xlsx"}  # the parser unescapes
 
 
+# --- a verantwoording --------------------------------------------------------------------
+
+def _verantwoording(client, verantwoording: Path | None, werkplan: Path | None):
+    bestanden = [(veld, _voorbeeld(pad)) for veld, pad in (("verantwoording", verantwoording), ("werkplan", werkplan))
+                 if pad]
+    return client.post("/verantwoording", data={"opdracht": ""}, files=bestanden)
+
+
+def test_verantwoording_toetsen(client):
+    """The report `toetsing verantwoording` gives, with its downloads."""
+    antwoord = _verantwoording(client, VERANTWOORDING, CONFORM)
+    assert antwoord.status_code == 200
+    _geen_lek(antwoord)
+    pagina = Pagina(antwoord.text)
+    rapport = toets_verantwoording_bestand(lees_invoer(VERANTWOORDING), lees_invoer(CONFORM))
+    assert rapport.exitcode == 1  # the example has shortfalls: something to show
+    assert pagina.telling == {VERANTWOORDING.name: rapport.telling()}
+    assert "Toetsingsrapport verantwoording" in pagina.platte_tekst
+    assert f"<dt>Werkplan (toezegging)</dt><dd>{CONFORM.name}</dd>" in antwoord.text
+    assert pagina.eerste("a", **{"aria-current": "page"})["href"] == "/verantwoording"
+    stam = VERANTWOORDING.stem
+    downloads = pagina.downloads[VERANTWOORDING.name]
+    assert set(downloads) == {f"{stam}-rapport.xlsx", f"{stam}-rapport.html", f"{stam}-rapport.json"}
+    json_rapport = json.loads(_data(downloads[f"{stam}-rapport.json"]))
+    assert json_rapport["samenvatting"] == rapport.telling()
+    assert json_rapport["ontvangst"]["toezegging_sha256"] == lees_invoer(CONFORM).sha256
+    assert "aanvulling" not in antwoord.text  # the letter is for an aanvraag, not for a verantwoording
+
+
+def test_verantwoording_als_werkplan_gekozen(client):
+    antwoord = _verantwoording(client, VERANTWOORDING, VERANTWOORDING)
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert f"{VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "Kies bij Werkplan het werkplan" in tekst
+
+
+def test_werkplan_als_verantwoording_gekozen(client):
+    """The two files swapped: the werkplan has nothing in a verantwoording's own columns."""
+    antwoord = _verantwoording(client, CONFORM, VERANTWOORDING)
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "verantwoording")
+    assert f"{CONFORM.name}: dit lijkt een werkplan, geen verantwoording" in tekst
+    assert "Fte geleverd" in tekst and "Besteed" in tekst
+
+
+@pytest.mark.parametrize("veld", ["verantwoording", "werkplan"])
+def test_verantwoording_zonder_een_van_beide(client, veld):
+    antwoord = _verantwoording(client, *((None, CONFORM) if veld == "verantwoording" else (VERANTWOORDING, None)))
+    assert antwoord.status_code == 422
+    assert f"Kies {'de verantwoording' if veld == 'verantwoording' else 'het werkplan'}" in _fout_bij_veld(
+        Pagina(antwoord.text), veld)
+
+
+def test_kapotte_verantwoording_bij_haar_veld(client):
+    antwoord = client.post("/verantwoording", data={"opdracht": ""},
+                           files=[("verantwoording", ("kapot.xlsx", b"geen Excel")), ("werkplan", _voorbeeld(CONFORM))])
+    assert antwoord.status_code == 422
+    _geen_lek(antwoord)
+    assert "kapot.xlsx: dit is geen Excel-werkmap" in _fout_bij_veld(Pagina(antwoord.text), "verantwoording")
+
+
+def test_verantwoording_bij_toetsen_wijst_de_weg(client):
+    antwoord = _upload(client, _voorbeeld(VERANTWOORDING))
+    assert antwoord.status_code == 422
+    tekst = _fout_bij_veld(Pagina(antwoord.text), "werkplan")
+    assert f"{VERANTWOORDING.name}: dit lijkt een verantwoording, geen werkplan" in tekst
+    assert "op de pagina Verantwoording" in tekst
+
+
 # --- limits, errors, what is kept ----------------------------------------------------------
 
 def test_grens_is_20_mb():
@@ -356,7 +539,7 @@ def test_onverwachte_fout_toont_geen_details(monkeypatch, caplog):
     def stuk(*args, **kwargs):
         raise RuntimeError(geheim)
 
-    monkeypatch.setattr(web, "toets_bestand", stuk)
+    monkeypatch.setattr(web, "lees_en_toets", stuk)
     client = TestClient(web.maak_app(), raise_server_exceptions=False)
     with caplog.at_level(logging.ERROR, logger="toetsing.web"):
         antwoord = _upload(client, _voorbeeld(CONCEPT))
@@ -371,12 +554,12 @@ def test_niets_wordt_bewaard(monkeypatch, tmp_path):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     gezien: list[Invoer] = []
 
-    def toets(invoer, opdracht=None):
+    def toets(invoer, opdracht=None, eerst=lambda _: None):
         gezien.append(invoer)
         assert list(tmp_path.iterdir()) == []
-        return toets_bestand(invoer, opdracht)
+        return lees_en_toets(invoer, opdracht, eerst)
 
-    monkeypatch.setattr(web, "toets_bestand", toets)
+    monkeypatch.setattr(web, "lees_en_toets", toets)
     client = TestClient(web.maak_app(), raise_server_exceptions=False)
     assert _upload(client, _voorbeeld(CONCEPT)).status_code == 200
     assert [(i.naam, i.inhoud) for i in gezien] == [(CONCEPT.name, CONCEPT.read_bytes())]

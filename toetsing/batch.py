@@ -22,6 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, field_validator
 
+from toetsing.bevindingen import Rapport
 from toetsing.dienst import engine_voor, lees_en_toets, lees_invoer
 from toetsing.fouten import ToetsingFout, WerkplanFout
 from toetsing.rapport import formaten
@@ -38,6 +39,7 @@ GETOETST = "-getoetst"  # the annotated copy (toetsing annoteer)
 _VERANTWOORDING = {header_key(c.kop_verantwoording): (t.sheet, c.kop_verantwoording)
                    for t in TABLES for c in t.columns if c.kop_verantwoording}
 _GENOEG = 3  # of them, on different sheets: one could be a werkplan's own choice of words
+KOPPEN_VERANTWOORDING = list(dict.fromkeys(kop for _, kop in _VERANTWOORDING.values()))
 
 
 Reden = Literal["onleesbaar", "verantwoording", "niet getoetst", "programmafout"]
@@ -104,12 +106,19 @@ def _van_toetsing(stam: str, stammen: set[str]) -> bool:
 def lijkt_verantwoording(werkplan: Werkplan) -> list[str]:
     """The verantwoording's own headers this workbook has, when it has enough of them on
     different sheets to be one (read as a werkplan it would miss every deelopdracht)."""
+    koppen = verantwoording_koppen(werkplan)
+    return koppen if len(koppen) >= _GENOEG else []
+
+
+def verantwoording_koppen(werkplan: Werkplan) -> list[str]:
+    """The verantwoording's own headers this workbook has values under, one per sheet: none
+    at all, and it is no verantwoording."""
     per_blad: dict[str, str] = {}
     for w in _waarden(werkplan):
         tabel_kop = _VERANTWOORDING.get(header_key(w.plek.kolom or ""))
         if tabel_kop:
             per_blad.setdefault(tabel_kop[0], tabel_kop[1])
-    return list(per_blad.values()) if len(per_blad) >= _GENOEG else []
+    return list(per_blad.values())
 
 
 def _waarden(x) -> Iterator[W]:
@@ -209,14 +218,24 @@ def _toets_een(pad: Path, doel: Path | None, regelset_id: str | None, formaat: s
         if doel:
             schrijf_veilig(doel, formaten.inhoud(rapport, formaat, kort), overschrijf=overschrijf, invoer=[pad])
     except ToetsingFout as fout:
-        reden = ("verantwoording" if isinstance(fout, GeenWerkplan) else
-                 "onleesbaar" if isinstance(fout, WerkplanFout) else "niet getoetst")
-        return Uitslag(werkplan=str(pad), exitcode=2, fout=str(fout), reden=reden)
+        return niet_getoetst(str(pad), fout)
     except Exception as fout:  # a defect of ours stops this werkplan, not the batch
         return Uitslag(werkplan=str(pad), exitcode=2, reden="programmafout",
                        fout=f"{pad}: er ging iets mis in het programma zelf ({type(fout).__name__}: {fout})")
-    return Uitslag(werkplan=str(pad), organisatie=rapport.organisatie, telling=rapport.telling(),
+    return getoetst(str(pad), rapport, doel)
+
+
+def getoetst(werkplan: str, rapport: Rapport, doel: Path | None = None) -> Uitslag:
+    """A werkplan's line in the summary (the web's batch makes it too)."""
+    return Uitslag(werkplan=werkplan, organisatie=rapport.organisatie, telling=rapport.telling(),
                    meldingen=len(rapport.meldingen), exitcode=rapport.exitcode, rapport=str(doel) if doel else None)
+
+
+def niet_getoetst(werkplan: str, fout: ToetsingFout) -> Uitslag:
+    """The line of a file that was not toetst, with why."""
+    reden = ("verantwoording" if isinstance(fout, GeenWerkplan) else
+             "onleesbaar" if isinstance(fout, WerkplanFout) else "niet getoetst")
+    return Uitslag(werkplan=werkplan, exitcode=2, fout=str(fout), reden=reden)
 
 
 @contextmanager

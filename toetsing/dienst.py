@@ -66,21 +66,27 @@ def vorig_rapport(vorige: Invoer, regelset_id: str) -> Rapport:
     return toets_werkplan(lees_werkplan(vorige), engine_voor(regelset_id), sha256=vorige.sha256)
 
 
-def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None) -> Rapport:
-    """A verantwoording against the werkplan on which the subsidy was granted."""
-    verantwoording, werkplan = lees_werkplan(invoer), lees_werkplan(werkplan_invoer)
+def toets_verantwoording_bestand(invoer: Invoer, werkplan_invoer: Invoer, regelset_id: str | None = None,
+                                 lees: Callable[[Invoer, str], Werkplan] = lambda invoer, _: lees_werkplan(invoer)
+                                 ) -> Rapport:
+    """A verantwoording against the werkplan on which the subsidy was granted. `lees` reads each
+    file, told which one it is ("verantwoording", "werkplan"): the web page ties an error to its field."""
+    verantwoording, werkplan = lees(invoer, "verantwoording"), lees(werkplan_invoer, "werkplan")
     gekozen = kies_regelset(verantwoording, regelset_id) or kies_regelset(werkplan, None) or _geen_keuze()
     return toets_verantwoording(verantwoording, werkplan, engine_voor(gekozen, "verantwoording"),
                                 sha256=invoer.sha256, werkplan_sha256=werkplan_invoer.sha256)
 
 
-def toets_gezamenlijk(invoeren: list[Invoer], regelset_id: str | None = None) -> GezamenlijkRapport:
+def toets_gezamenlijk(invoeren: list[Invoer], regelset_id: str | None = None,
+                      eerst: Callable[[Werkplan], None] = lambda _: None) -> GezamenlijkRapport:
     """Several werkplannen for one joint opdracht: each its own report, and the joint rules
-    over all of them (toetsing/gezamenlijk.py)."""
+    over all of them (toetsing/gezamenlijk.py). `eerst` may refuse a werkplan as read."""
     if not invoeren:
         raise ToetsingFout("Er zijn geen werkplannen (.xlsx) om samen te toetsen.")
     # every werkplan must be readable: without one, its deelopdrachten would look uncovered
     werkplannen = [lees_werkplan(invoer) for invoer in invoeren]
+    for werkplan in werkplannen:
+        eerst(werkplan)
     engine = engine_voor(_een_regelset(werkplannen, regelset_id))
     tijd = datetime.now().astimezone().replace(microsecond=0)
     sha256 = [invoer.sha256 for invoer in invoeren]

@@ -62,8 +62,26 @@ def getoond(bevindingen: list[Bevinding], kort: bool) -> list[Bevinding]:
 def groepen(rapport: Rapport, kort: bool = False) -> list[tuple[str, list[Bevinding]]]:
     """The bevindingen by blok and deelopdracht, in the order of the opdracht; with `kort`
     only those still to do, and only the groups that have any."""
-    return [(naam, list(bev)) for naam, bev in
-            groupby(sorted(getoond(rapport.bevindingen, kort), key=_volgorde), key=groepnaam)]
+    return _gegroepeerd(getoond(rapport.bevindingen, kort))
+
+
+def in_orde(rapport: Rapport) -> list[tuple[str, list[Bevinding]]]:
+    """What a short report leaves out (voldaan, niet van toepassing), by group: the web page
+    folds it away below what is still to do."""
+    return _gegroepeerd([b for b in rapport.bevindingen if b.status not in TE_DOEN])
+
+
+def in_orde_kop(rapport: Rapport) -> str:
+    """ "20 eisen voldaan en 3 niet van toepassing": what the folded part holds."""
+    voldaan, nvt = (sum(b.status == s for b in rapport.bevindingen) for s in (Status.voldaan, Status.niet_van_toepassing))
+    delen = [aantal(voldaan, "eis voldaan", "eisen voldaan")] if voldaan else []
+    if nvt:
+        delen.append(f"{nvt} niet van toepassing" if delen else f"{aantal(nvt, 'eis', 'eisen')} niet van toepassing")
+    return " en ".join(delen)
+
+
+def _gegroepeerd(bevindingen: list[Bevinding]) -> list[tuple[str, list[Bevinding]]]:
+    return [(naam, list(bev)) for naam, bev in groupby(sorted(bevindingen, key=_volgorde), key=groepnaam)]
 
 
 KORT = "Dit is een kort rapport: alleen de eisen die ontbreken of afwijken staan erin. De aantallen gaan over alle eisen."

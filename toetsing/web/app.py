@@ -1,7 +1,7 @@
 """`toetsing web`: the toetsing in the browser, for who does not use a terminal.
 
-Three pages: Toetsen (upload one werkplan or several, see the toetsingsrapport, download
-it), Sjabloon and Regels. The pages render the Rapport model like every other writer and
+Four pages: Toetsen (upload one werkplan or several, see the toetsingsrapport, download
+it), Verantwoording (a verantwoording against its werkplan), Sjabloon and Regels. The pages render the Rapport model like every other writer and
 decide nothing; each download is made by a writer from toetsing/rapport/.
 
 Nothing is kept. An upload is toetst from its bytes in memory (an `Invoer`, as every
@@ -16,9 +16,10 @@ import base64
 import binascii
 import logging
 import threading
+import time
 import traceback
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from urllib.parse import quote
@@ -36,11 +37,16 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from toetsing import __version__
 from toetsing.aanvulling import inhoud as brief
 from toetsing.aanvulling.maak import maak_aanvulling
+from toetsing.batch import (KOPPEN_VERANTWOORDING, SAMENVATTING, GeenWerkplan, Samenvatting, getoetst,
+                            lijkt_verantwoording, niet_getoetst, verantwoording_koppen)
+from toetsing.batch import Uitslag as Batchregel
 from toetsing.bevindingen import Rapport
-from toetsing.dienst import Invoer, toets_bestand, toets_gezamenlijk, vorig_rapport
+from toetsing.dienst import Invoer, lees_en_toets, toets_gezamenlijk, toets_verantwoording_bestand, vorig_rapport
 from toetsing.fouten import RegelFout, ToetsingFout
+from toetsing.lezen.importeer import lees_werkplan
 from toetsing.rapport import als_html, formaten
 from toetsing.rapport.annoteren import annoteer, heeft_macros
+from toetsing.rapport.samenvatting import oordeel, samenvatting_json, samenvatting_xlsx
 from toetsing.regels.laden import beschikbare_regelsets, eigen_map, laad_regelset
 from toetsing.sjabloon import maak_sjabloon
 from toetsing.vergelijking import met_vergelijking
@@ -86,6 +92,10 @@ class Invoerfout(ToetsingFout):
         self.veld = veld
 
 
+class VerantwoordingAlsWerkplan(Invoerfout, GeenWerkplan):
+    """A verantwoording chosen as werkplan: said at the field, or in a batch's summary line."""
+
+
 class TeGroot(Exception):
     """The request body passed the upload limit."""
 
@@ -99,6 +109,14 @@ class Download:
     tekst: str
     naam: str
     href: str  # a data: URL; empty when too long for a browser to follow
+
+
+@dataclass(frozen=True)
+class Overzichtsregel:
+    """A file's line in the summary of a batch, with the number of its report on the page (0: none)."""
+
+    regel: Batchregel
+    nummer: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,21 +146,43 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         try:
             async with request.form(max_files=MAX_BESTANDEN, max_fields=5) as formulier:
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
+                wijze = formulier.get("wijze") or "apart"
                 # each upload under its own name: every message names the file as uploaded
                 invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
-                vorige = formulier.get("vorige")
-                vorige = (Invoer(_bestandsnaam(vorige.filename), await vorige.read())
-                          if isinstance(vorige, UploadFile) and vorige.filename else None)
+                vorige = await _bestand(formulier.get("vorige"))
         except HTTPException:  # Starlette's own, in English: too many files or a broken form
             raise Invoerfout(f"Het formulier kon niet worden gelezen. Kies hoogstens {MAX_BESTANDEN} werkplannen "
                              "en probeer het opnieuw.", "werkplan") from None
         if not invoeren:
             raise Invoerfout("Kies een werkplan: een Excel-bestand (.xlsx).", "werkplan")
+        if wijze not in ("apart", "samen"):
+            raise Invoerfout("Kies: elk werkplan apart toetsen, of samen als gezamenlijk werkplan.", "wijze")
         if vorige and len(invoeren) > 1:
             raise Invoerfout("Een vorige toetsing kunt u alleen vergelijken met één werkplan. Kies één werkplan, "
                              "of laat de vorige toetsing leeg.", "vorige")
-        return _pagina(request, "uitslag.html", **await run_in_threadpool(_toets, invoeren, opdracht, vorige))
+        return _pagina(request, "uitslag.html",
+                       **await run_in_threadpool(_toets, invoeren, opdracht, vorige, wijze == "samen"))
+
+    @app.get("/verantwoording", response_class=HTMLResponse)
+    def verantwoording_formulier(request: Request):
+        return _pagina(request, "verantwoording.html")
+
+    @app.post("/verantwoording", response_class=HTMLResponse)
+    async def verantwoording(request: Request):
+        try:
+            async with request.form(max_files=2, max_fields=3) as formulier:
+                opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
+                stukken = {veld: await _bestand(formulier.get(veld)) for veld in ("verantwoording", "werkplan")}
+        except HTTPException:
+            raise Invoerfout("Het formulier kon niet worden gelezen. Kies één verantwoording en één werkplan en "
+                             "probeer het opnieuw.", "verantwoording") from None
+        if not stukken["verantwoording"]:
+            raise Invoerfout("Kies de verantwoording: een Excel-bestand (.xlsx).", "verantwoording")
+        if not stukken["werkplan"]:
+            raise Invoerfout("Kies het werkplan waarop de subsidie is verleend: een Excel-bestand (.xlsx).", "werkplan")
+        return _pagina(request, "uitslag.html", **await run_in_threadpool(
+            _toets_verantwoording, stukken["verantwoording"], stukken["werkplan"], opdracht))
 
     @app.post("/aanvulling")
     async def aanvulling(request: Request):
@@ -220,7 +260,8 @@ def _formulierfout(request: Request, fout: ToetsingFout, status: int) -> HTMLRes
     """The form again, the message above it and at its field (a RegelFout is about the opdracht)."""
     veld = getattr(fout, "veld", "opdracht" if isinstance(fout, RegelFout) else "werkplan")
     route = getattr(request.scope.get("endpoint"), "__name__", "")
-    pagina = {"sjabloon": "sjabloon.html", "regels": "regels.html"}.get(route, "toetsen.html")
+    pagina = {"sjabloon": "sjabloon.html", "regels": "regels.html", "verantwoording": "verantwoording.html"
+              }.get(route, "toetsen.html")
     return _pagina(request, pagina, status, fout={"veld": veld, "tekst": str(fout)})
 
 
@@ -231,6 +272,13 @@ def _opdracht(waarde: str | None, verplicht: bool) -> str:
     if waarde not in beschikbare_regelsets():
         raise Invoerfout("Kies een opdracht uit de lijst.", "opdracht")
     return waarde
+
+
+async def _bestand(veld) -> Invoer | None:
+    """An uploaded file under its own name, or None when the field was left empty."""
+    if isinstance(veld, UploadFile) and veld.filename:
+        return Invoer(_bestandsnaam(veld.filename), await veld.read())
+    return None
 
 
 def _bestandsnaam(naam: str) -> str:
@@ -264,31 +312,93 @@ def _aanvulling(invoer: Invoer, opdracht: str, datum: date, dagen: int):
     return verzoek, sjabloon
 
 
-def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None) -> dict:
+def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, samen: bool = False) -> dict:
     """One werkplan: its report, compared with the previous toetsing when `vorige` is given.
-    Several: a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`), and
-    each werkplan's own report."""
+    Several: each apart (`overzicht`, a summary line per file, and each werkplan's report), or
+    with `samen` a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`)."""
     namen = [invoer.naam for invoer in invoeren]
     dubbel = next((naam for naam in namen if namen.count(naam) > 1), None)
     if dubbel:
         raise Invoerfout(f"Twee bestanden heten {dubbel}. Geef ze verschillende namen en toets opnieuw.", "werkplan")
+    if len(invoeren) > 1 and not samen:
+        return _apart(invoeren, opdracht)
     with _EEN_TEGELIJK:
         if len(invoeren) == 1:
-            samen, rapporten = None, [toets_bestand(invoeren[0], opdracht or None)]
+            gezamenlijk, rapporten = None, [lees_en_toets(invoeren[0], opdracht or None, eerst=_geen_verantwoording)[1]]
             if vorige:
                 rapporten = [_vergelijk(vorige, rapporten[0])]
         else:
-            samen = toets_gezamenlijk(invoeren, opdracht or None)
-            rapporten = samen.werkplannen
+            gezamenlijk = toets_gezamenlijk(invoeren, opdracht or None, eerst=_geen_verantwoording)
+            rapporten = gezamenlijk.werkplannen
     uitslagen = [Uitslag(r, _downloads(r, i.inhoud), heeft_macros(i.inhoud)) for r, i in zip(rapporten, invoeren)]
-    if samen is None:
+    if gezamenlijk is None:
         u = uitslagen[0]
         if u.rapport.exitcode:  # something to ask for: the page offers the letter
             u = Uitslag(u.rapport, u.downloads, u.macros, base64.b64encode(invoeren[0].inhoud).decode("ascii"))
         return {"samen": None, "gezamenlijk": None, "uitslagen": [u]}
     downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
-                           f.gezamenlijk(samen, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
-    return {"samen": samen, "gezamenlijk": Uitslag(samen.gezamenlijk, downloads), "uitslagen": uitslagen}
+                           f.gezamenlijk(gezamenlijk, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
+    return {"samen": gezamenlijk, "gezamenlijk": Uitslag(gezamenlijk.gezamenlijk, downloads), "uitslagen": uitslagen}
+
+
+def _apart(invoeren: list[Invoer], opdracht: str) -> dict:
+    """Each werkplan its own toetsing, as `toetsing toets A.xlsx B.xlsx` does: a file that
+    cannot be toetst (unreadable, a verantwoording) is a line in the summary with why, and
+    the others go on."""
+    begin, tijd = time.perf_counter(), datetime.now().astimezone().replace(microsecond=0)
+    regels, uitslagen = [], []
+    for invoer in invoeren:
+        try:
+            with _EEN_TEGELIJK:  # one at a time, so a long batch does not keep others waiting all along
+                _, rapport = lees_en_toets(invoer, opdracht or None, eerst=_geen_verantwoording)
+        except ToetsingFout as fout:
+            regels.append(Overzichtsregel(niet_getoetst(invoer.naam, fout)))
+            continue
+        uitslagen.append(Uitslag(rapport, _downloads(rapport, invoer.inhoud), heeft_macros(invoer.inhoud)))
+        regels.append(Overzichtsregel(getoetst(invoer.naam, rapport), len(uitslagen)))
+    if not uitslagen:
+        raise Invoerfout("Geen van de bestanden kon worden getoetst. " + " ".join(r.regel.fout for r in regels), "werkplan")
+    samenvatting = Samenvatting(getoetst_op=tijd, seconden=round(time.perf_counter() - begin, 2),
+                                uitslagen=[r.regel for r in regels])
+    downloads = [_download("De samenvatting in Excel", f"{SAMENVATTING}.xlsx", XLSX, samenvatting_xlsx(samenvatting)),
+                 _download("De samenvatting als JSON (voor andere programma's)", f"{SAMENVATTING}.json",
+                           formaten.formaat("json").mediatype, samenvatting_json(samenvatting).encode("utf-8"))]
+    return {"samen": None, "gezamenlijk": None, "uitslagen": uitslagen,
+            "overzicht": {"regels": regels, "oordeel": oordeel(samenvatting), "downloads": downloads}}
+
+
+def _toets_verantwoording(verantwoording: Invoer, werkplan: Invoer, opdracht: str) -> dict:
+    """A verantwoording against its werkplan, as `toetsing verantwoording` does; a file that
+    cannot be read, or is the other kind of file, is said at its own field."""
+    with _EEN_TEGELIJK:
+        rapport = toets_verantwoording_bestand(verantwoording, werkplan, opdracht or None, lees=_lees_stuk)
+    return {"samen": None, "gezamenlijk": None,
+            "uitslagen": [Uitslag(rapport, _downloads(rapport, verantwoording.inhoud))]}
+
+
+def _lees_stuk(invoer: Invoer, veld: str):
+    """Read the file of the form's field `veld` ("werkplan" or "verantwoording"), and tell
+    when it is the other kind: the columns only a verantwoording has say which it is."""
+    try:
+        gelezen = lees_werkplan(invoer)
+    except ToetsingFout as fout:
+        raise Invoerfout(str(fout), veld) from None
+    if veld == "werkplan":
+        _geen_verantwoording(gelezen, "Kies bij Werkplan het werkplan waarop de subsidie is verleend.")
+    elif not verantwoording_koppen(gelezen):
+        raise Invoerfout(f"{invoer.naam}: dit lijkt een werkplan, geen verantwoording: in de kolommen die alleen een "
+                         f"verantwoording heeft ({', '.join(KOPPEN_VERANTWOORDING)}) staat niets. Kies hier het bestand "
+                         "met wat er in het jaar is gedaan, en bij Werkplan het werkplan.", "verantwoording")
+    return gelezen
+
+
+def _geen_verantwoording(werkplan, wat_nu: str = "Een verantwoording toetst u op de pagina Verantwoording, met "
+                                                   "het werkplan erbij.") -> None:
+    """A verantwoording chosen as werkplan: read as a werkplan it would miss every deelopdracht."""
+    koppen = lijkt_verantwoording(werkplan)
+    if koppen:
+        raise VerantwoordingAlsWerkplan(f"{werkplan.bestand}: dit lijkt een verantwoording, geen werkplan (het heeft de "
+                                        f"kolommen {', '.join(koppen[:-1])} en {koppen[-1]}). {wat_nu}", "werkplan")
 
 
 def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:
@@ -300,13 +410,14 @@ def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:
 
 
 def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
-    """The report in every format, and the werkplan's annotated copy."""
+    """The report in every format, and the werkplan's annotated copy (a verantwoording has
+    none, as on the command line)."""
     stam = Path(rapport.werkplan).stem
     return [
         *(_download(f"Het rapport {f.uitleg}", f"{stam}-rapport{f.extensie}", f.mediatype, f.enkel(rapport, False))
           for f in map(formaten.formaat, ("xlsx", "html", "json"))),
-        _download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
-                  annoteer(rapport, werkplan)),
+        *([_download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
+                     annoteer(rapport, werkplan))] if rapport.stuk == "werkplan" else []),
     ]
 
 

@@ -18,6 +18,8 @@ from toetsing.regels.laden import beschikbare_regelsets
 VOORBEELDEN = Path(__file__).resolve().parents[1] / "voorbeelden"
 CONCEPT = VOORBEELDEN / "werkplan-concept.xlsx"
 CONFORM = VOORBEELDEN / "werkplan-conform.xlsx"
+VERANTWOORDING = VOORBEELDEN / "verantwoording-2020-tekorten.xlsx"
+SAMENWERKING = sorted((VOORBEELDEN / "samenwerking").glob("*.xlsx"))  # five organisations' werkplannen
 WCAG21AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -30,20 +32,30 @@ def adres_(pad: str):
     return open_
 
 
-def upload(*werkplannen: Path, vorige: Path | None = None, klaar: str = "section.rapport"):
-    """The Toetsen form with these files (and the previous toetsing), sent with the keyboard
-    (Enter on the button); the page has come when `klaar` (a CSS selector) is on it."""
+def formulier(pad: str, klaar: str = "section.rapport", keuze: str | None = None, **velden: list[Path]):
+    """A form with these files in its file fields (and the radio button `keuze` chosen with the
+    space bar), sent with the keyboard (Enter on the button); the page has come when `klaar`
+    (a CSS selector) is on it."""
     def open_(browser, adres, tmp_path):
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
 
-        browser.get(adres + "/")
-        browser.find_element(By.ID, "werkplan").send_keys("\n".join(map(str, werkplannen)))
-        if vorige:
-            browser.find_element(By.ID, "vorige").send_keys(str(vorige))
-        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
+        browser.get(adres + pad)
+        for veld, bestanden in velden.items():
+            browser.find_element(By.ID, veld).send_keys("\n".join(map(str, bestanden)))
+        if keuze:
+            browser.find_element(By.ID, keuze).send_keys(Keys.SPACE)
+        browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").send_keys(Keys.ENTER)
         wacht(browser, lambda b: b.find_element(By.CSS_SELECTOR, klaar))
     return open_
+
+
+def upload(*werkplannen: Path, vorige: Path | None = None, klaar: str = "section.rapport", samen: bool = False):
+    """The Toetsen form with these werkplannen (each apart, or samen), and the previous toetsing."""
+    if len(werkplannen) > 1:  # the page the choice leads to: the matrix, or the overview of all
+        klaar = "section[aria-labelledby=matrix]" if samen else "section[aria-labelledby=overzicht]"
+    return formulier("/", klaar, "wijze-samen" if samen else None, werkplan=list(werkplannen),
+                     **({"vorige": [vorige]} if vorige else {}))
 
 
 def geen_excel(browser, adres, tmp_path):
@@ -73,15 +85,18 @@ PAGINAS = {
     "uitslag-concept": upload(CONCEPT),
     "uitslag-conform": upload(CONFORM),
     "uitslag-hertoetsing": upload(CONFORM, vorige=CONCEPT),
-    "uitslag-gezamenlijk": upload(CONCEPT, CONFORM),
+    "uitslag-apart": upload(CONCEPT, CONFORM),
+    "uitslag-gezamenlijk": upload(*SAMENWERKING, samen=True),
+    "verantwoording": adres_("/verantwoording"),
+    "uitslag-verantwoording": formulier("/verantwoording", verantwoording=[VERANTWOORDING], werkplan=[CONFORM]),
+    "verantwoording-fout": formulier("/verantwoording", "[role=alert]", verantwoording=[CONFORM], werkplan=[CONFORM]),
     "formulierfout": geen_excel,
     "niet-gevonden": adres_("/bestaat-niet"),
     "rapport-html": htmlbestand("toets", CONCEPT),
     "rapport-html-kort": htmlbestand("toets", CONCEPT, "--kort"),
     "rapport-html-hertoetsing": htmlbestand("toets", CONFORM, "--vorige", CONCEPT),
-    "rapport-html-gezamenlijk": htmlbestand("toets", CONCEPT, CONFORM, "--gezamenlijk"),
-    "rapport-html-verantwoording": htmlbestand("verantwoording", VOORBEELDEN / "verantwoording-2020-tekorten.xlsx",
-                                               "--werkplan", CONFORM),
+    "rapport-html-gezamenlijk": htmlbestand("toets", *SAMENWERKING, "--gezamenlijk"),
+    "rapport-html-verantwoording": htmlbestand("verantwoording", VERANTWOORDING, "--werkplan", CONFORM),
     "aanvulling-html": htmlbestand("aanvulling", CONCEPT),
 }
 

@@ -624,3 +624,15 @@ def test_sjabloon_voor_een_verantwoording(client):
     _geen_lek(fout)
     assert "Fout:" in fout.text and 'id="stuk-fout"' in fout.text
     assert 'href="#stuk"' in fout.text and 'id="stuk"' in fout.text  # the summary links to the choice
+
+
+def test_formulier_na_een_fout_houdt_de_keuzes(client):
+    """Shown again after an error, the form keeps the opdracht and the choice samen (a browser
+    keeps no chosen files, so those are chosen again)."""
+    antwoord = _upload(client, _voorbeeld(CONFORM), _voorbeeld(VERANTWOORDING), wijze="samen",
+                       opdracht="meierijstad-2021")
+    assert antwoord.status_code == 422
+    pagina = Pagina(antwoord.text)
+    assert "checked" in pagina.eerste("input", id="wijze-samen") and "checked" not in pagina.eerste("input", id="wijze-apart")
+    gekozen = [a["value"] for t, a in pagina.tags if t == "option" and "selected" in a]
+    assert gekozen == ["meierijstad-2021"]

@@ -145,8 +145,10 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
     async def toetsen(request: Request):
         try:
             async with request.form(max_files=MAX_BESTANDEN, max_fields=5) as formulier:
-                opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
                 wijze = formulier.get("wijze") or "apart"
+                # a form shown again after an error keeps what was chosen (files a browser cannot keep)
+                request.state.gekozen = {"opdracht": formulier.get("opdracht"), "wijze": wijze}
+                opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
                 # each upload under its own name: every message names the file as uploaded
                 invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
@@ -172,6 +174,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
     async def verantwoording(request: Request):
         try:
             async with request.form(max_files=2, max_fields=3) as formulier:
+                request.state.gekozen = {"opdracht": formulier.get("opdracht")}
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
                 stukken = {veld: await _bestand(formulier.get(veld)) for veld in ("verantwoording", "werkplan")}
         except HTTPException:
@@ -494,9 +497,16 @@ def _pad(context, naam: str, **params) -> str:
 
 # the report's own templates too: the result page renders a report as the HTML report does
 _sjablonen = Jinja2Templates(env=als_html.omgeving(MAP / "templates"))
+@pass_context
+def _gekozen_in_formulier(context, veld: str) -> str | None:
+    """What the user chose in a field of the form that is shown again (after an error)."""
+    return getattr(context["request"].state, "gekozen", {}).get(veld)
+
+
 _sjablonen.env.globals.update(
     pad=_pad, versie=__version__, max_bestanden=MAX_BESTANDEN, vandaag=lambda: date.today().isoformat(),
     opdrachten=lambda: [(i, _regelset(i).titel) for i in beschikbare_regelsets()],
+    gekozen_in_formulier=_gekozen_in_formulier,
 )
 
 

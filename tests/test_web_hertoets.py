@@ -11,7 +11,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 
 import toetsing.web.app as web
-from tests.test_web import CONCEPT, CONFORM, WERKPLAN_2021, Pagina, _fout_bij_veld, _geen_lek, _voorbeeld
+from tests.test_web import CONCEPT, CONFORM, WERKPLAN_2021, Pagina, _data, _fout_bij_veld, _geen_lek, _voorbeeld
 from toetsing.dienst import lees_invoer, toets_bestand
 from toetsing.rapport.als_json import als_json
 from toetsing.status import Status
@@ -114,3 +114,45 @@ def test_vorige_alleen_bij_een_werkplan(client):
     antwoord = _toets(client, [_voorbeeld(CONFORM), _voorbeeld(CONCEPT)], _voorbeeld(CONCEPT))
     assert antwoord.status_code == 422
     assert "één werkplan" in _fout_bij_veld(Pagina(antwoord.text), "vorige")
+
+
+def test_beoordelingsformulier_van_de_pagina_terug_naar_de_pagina(client, tmp_path):
+    """The form is downloaded from the result page, filled in as in Excel, and uploaded with the
+    werkplan: the officer's judgement shows, the counts follow it, and the letter leaves out
+    what the officer judged voldaan."""
+    from tests.test_beoordeling import _vul_in
+
+    eerste = _toets(client, [_voorbeeld(CONCEPT)])
+    href = Pagina(eerste.text).downloads[CONCEPT.name]["werkplan-concept-beoordeling.xlsx"]
+    formulier = tmp_path / "werkplan-concept-beoordeling.xlsx"
+    formulier.write_bytes(_data(href))
+    _vul_in(formulier, {"CJG-BEREIKBAARHEID": {"Oordeel": "voldaan", "Motivering": "Afgesproken in het gesprek",
+                                               "Beoordelaar": "J. de Vries"}})
+    antwoord = client.post("/toetsen", data={"opdracht": ""},
+                           files=[("werkplan", _voorbeeld(CONCEPT)), ("beoordeling", _voorbeeld(formulier))])
+    assert antwoord.status_code == 200
+    pagina = Pagina(antwoord.text)
+    assert "J. de Vries" in pagina.platte_tekst
+    zonder = Pagina(eerste.text).telling[CONCEPT.name]
+    met = pagina.telling[CONCEPT.name]
+    assert met["afwijkend"] == zonder["afwijkend"] - 1 and met["voldaan"] == zonder["voldaan"] + 1
+
+    velden = _formulier(antwoord.text)
+    assert velden["beoordeling_naam"] == formulier.name
+    brief = _brief(client, velden | {"datum": "2019-12-11"})
+    assert brief.status_code == 200
+    tekst = "\n".join(p.text for p in Document(io.BytesIO(brief.content)).paragraphs)
+    zonder_oordeel = "\n".join(p.text for p in Document(io.BytesIO(
+        _brief(client, _formulier(eerste.text) | {"datum": "2019-12-11"}).content)).paragraphs)
+    titel = next(b.titel for b in toets_bestand(lees_invoer(CONCEPT)).bevindingen if b.regel == "CJG-BEREIKBAARHEID")
+    assert titel in zonder_oordeel and titel not in tekst
+
+
+@pytest.mark.parametrize("bestanden, melding", [
+    ([("werkplan", CONCEPT), ("werkplan", CONFORM), ("beoordeling", CONCEPT)], "hoort bij één werkplan"),
+    ([("werkplan", CONCEPT), ("beoordeling", CONFORM)], "beoordelingsformulier"),
+])
+def test_beoordelingsformulier_fout_bij_zijn_veld(client, bestanden, melding):
+    antwoord = client.post("/toetsen", data={"opdracht": ""}, files=[(veld, _voorbeeld(p)) for veld, p in bestanden])
+    assert antwoord.status_code == 422
+    assert melding in _fout_bij_veld(Pagina(antwoord.text), "beoordeling")

@@ -27,11 +27,13 @@ BEOORDEELD = "Eisen die de medewerker heeft beoordeeld"
 
 
 def maak_aanvulling(pad: Path | Invoer, opdracht: str | None, datum: date, dagen: int | None = None,
-                    uiterlijk: date | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
+                    uiterlijk: date | None = None,
+                    beoordeling: Invoer | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
     """The letter for one werkplan (a path, or its bytes as the web page has them) and the
-    gemeente's Word template (None: there is none). No letter (None) when every demand is
-    voldaan: there is nothing to ask."""
-    return brief_voor(*toets_voor_brief(pad, opdracht), datum, dagen, uiterlijk)
+    gemeente's Word template (None: there is none), following the officer's filled
+    beoordelingsformulier when given. No letter (None) when every demand is voldaan: there
+    is nothing to ask."""
+    return brief_voor(*toets_voor_brief(pad, opdracht, beoordeling), datum, dagen, uiterlijk)
 
 
 def toets_voor_brief(pad: Path | Invoer, opdracht: str | None,

@@ -40,6 +40,7 @@ from toetsing.aanvulling.maak import maak_aanvulling
 from toetsing.batch import (KOPPEN_VERANTWOORDING, SAMENVATTING, GeenWerkplan, Samenvatting, getoetst,
                             lijkt_verantwoording, niet_getoetst, verantwoording_koppen)
 from toetsing.batch import Uitslag as Batchregel
+from toetsing.beoordeling.formulier import maak_formulier
 from toetsing.bevindingen import Rapport
 from toetsing.dienst import Invoer, lees_en_toets, toets_gezamenlijk, toets_verantwoording_bestand, vorig_rapport
 from toetsing.fouten import RegelFout, ToetsingFout
@@ -126,8 +127,14 @@ class Uitslag:
     rapport: Rapport
     downloads: list[Download]
     macros: bool = False  # the werkplan had macros, which the annotated copy leaves out
-    # for the form asking for the aanvullingsverzoek: the werkplan's bytes travel in the page (base64)
+    # for the form asking for the aanvullingsverzoek: the werkplan's bytes travel in the page (base64),
+    # and the officer's beoordelingsformulier when one was merged
     werkplan: str = ""
+    beoordeling: Invoer | None = None
+
+    @property
+    def beoordeling_base64(self) -> str:
+        return base64.b64encode(self.beoordeling.inhoud).decode("ascii") if self.beoordeling else ""
 
 
 def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
@@ -153,6 +160,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
                 invoeren = [Invoer(_bestandsnaam(f.filename), await f.read())
                             for f in formulier.getlist("werkplan") if isinstance(f, UploadFile) and f.filename]
                 vorige = await _bestand(formulier.get("vorige"))
+                beoordeling = await _bestand(formulier.get("beoordeling"))
         except HTTPException:  # Starlette's own, in English: too many files or a broken form
             raise Invoerfout(f"Het formulier kon niet worden gelezen. Kies hoogstens {MAX_BESTANDEN} werkplannen "
                              "en probeer het opnieuw.", "werkplan") from None
@@ -163,8 +171,11 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         if vorige and len(invoeren) > 1:
             raise Invoerfout("Een vorige toetsing kunt u alleen vergelijken met één werkplan. Kies één werkplan, "
                              "of laat de vorige toetsing leeg.", "vorige")
+        if beoordeling and len(invoeren) > 1:
+            raise Invoerfout("Een beoordelingsformulier hoort bij één werkplan. Kies één werkplan, of laat het "
+                             "beoordelingsformulier leeg.", "beoordeling")
         return _pagina(request, "uitslag.html",
-                       **await run_in_threadpool(_toets, invoeren, opdracht, vorige, wijze == "samen"))
+                       **await run_in_threadpool(_toets, invoeren, opdracht, vorige, wijze == "samen", beoordeling))
 
     @app.get("/verantwoording", response_class=HTMLResponse)
     def verantwoording_formulier(request: Request):
@@ -191,9 +202,12 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
     async def aanvulling(request: Request):
         """The aanvullingsverzoek (Word) for the werkplan the result page carries."""
         try:
-            async with request.form(max_files=0, max_fields=6, max_part_size=2 * upload_grens) as formulier:
+            async with request.form(max_files=0, max_fields=8, max_part_size=2 * upload_grens) as formulier:
                 invoer = Invoer(_bestandsnaam(str(formulier.get("naam", ""))),
                                 base64.b64decode(str(formulier.get("werkplan", "")), validate=True))
+                beoordeling = (Invoer(_bestandsnaam(str(formulier.get("beoordeling_naam", ""))),
+                                      base64.b64decode(str(formulier["beoordeling"]), validate=True))
+                               if formulier.get("beoordeling") else None)
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
                 dagen, datum = _termijn(formulier.get("termijn")), _briefdatum(formulier.get("datum"))
         except (HTTPException, binascii.Error):
@@ -201,7 +215,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
                              "vraag daarna de brief.", "werkplan") from None
         if not invoer.inhoud:
             raise Invoerfout("Toets eerst het werkplan; daarna kunt u de brief vragen.", "werkplan")
-        verzoek, sjabloon = await run_in_threadpool(_aanvulling, invoer, opdracht, datum, dagen)
+        verzoek, sjabloon = await run_in_threadpool(_aanvulling, invoer, opdracht, datum, dagen, beoordeling)
         naam = f"{Path(invoer.naam).stem}-aanvulling.docx"
         return Response(brief(verzoek, "docx", sjabloon), media_type=DOCX,
                         headers={"Content-Disposition": f"attachment; filename=\"aanvulling.docx\"; "
@@ -307,16 +321,18 @@ def _briefdatum(waarde) -> date:
                          "vraag daarna de brief.", "werkplan") from None
 
 
-def _aanvulling(invoer: Invoer, opdracht: str, datum: date, dagen: int):
+def _aanvulling(invoer: Invoer, opdracht: str, datum: date, dagen: int, beoordeling: Invoer | None = None):
     with _EEN_TEGELIJK:
-        verzoek, sjabloon = maak_aanvulling(invoer, opdracht or None, datum, dagen)
+        verzoek, sjabloon = maak_aanvulling(invoer, opdracht or None, datum, dagen, beoordeling=beoordeling)
     if verzoek is None:
         raise Invoerfout("Alle eisen zijn voldaan: er is niets om aan te vullen. Er is geen brief gemaakt.", "werkplan")
     return verzoek, sjabloon
 
 
-def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, samen: bool = False) -> dict:
-    """One werkplan: its report, compared with the previous toetsing when `vorige` is given.
+def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, samen: bool = False,
+           beoordeling: Invoer | None = None) -> dict:
+    """One werkplan: its report, compared with the previous toetsing when `vorige` is given, with
+    the officer's judgements when `beoordeling` (the filled beoordelingsformulier) is.
     Several: each apart (`overzicht`, a summary line per file, and each werkplan's report), or
     with `samen` a joint toetsing (`samen`, with the joint rules' report as `gezamenlijk`)."""
     namen = [invoer.naam for invoer in invoeren]
@@ -330,6 +346,8 @@ def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, 
             gezamenlijk, rapporten = None, [lees_en_toets(invoeren[0], opdracht or None, eerst=_geen_verantwoording)[1]]
             if vorige:
                 rapporten = [_vergelijk(vorige, rapporten[0])]
+            if beoordeling:
+                rapporten = [_beoordeeld(beoordeling, rapporten[0])]
         else:
             gezamenlijk = toets_gezamenlijk(invoeren, opdracht or None, eerst=_geen_verantwoording)
             rapporten = gezamenlijk.werkplannen
@@ -337,7 +355,8 @@ def _toets(invoeren: list[Invoer], opdracht: str, vorige: Invoer | None = None, 
     if gezamenlijk is None:
         u = uitslagen[0]
         if u.rapport.exitcode:  # something to ask for: the page offers the letter
-            u = Uitslag(u.rapport, u.downloads, u.macros, base64.b64encode(invoeren[0].inhoud).decode("ascii"))
+            u = Uitslag(u.rapport, u.downloads, u.macros, base64.b64encode(invoeren[0].inhoud).decode("ascii"),
+                        beoordeling)
         return {"samen": None, "gezamenlijk": None, "uitslagen": [u]}
     downloads = [_download(f"De gezamenlijke toetsing {f.uitleg}", f"gezamenlijk{f.extensie}", f.mediatype,
                            f.gezamenlijk(gezamenlijk, False)) for f in map(formaten.formaat, ("xlsx", "json"))]
@@ -404,6 +423,16 @@ def _geen_verantwoording(werkplan, wat_nu: str = "Een verantwoording toetst u op
                                         f"kolommen {', '.join(koppen[:-1])} en {koppen[-1]}). {wat_nu}", "werkplan")
 
 
+def _beoordeeld(formulier: Invoer, rapport: Rapport) -> Rapport:
+    """The report with the officer's judgements; what is wrong with the form is said at its field."""
+    from toetsing.beoordeling.samenvoegen import met_beoordeling
+
+    try:
+        return met_beoordeling(rapport, formulier)
+    except ToetsingFout as fout:
+        raise Invoerfout(str(fout), "beoordeling") from None
+
+
 def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:
     """The report with what changed since the previous toetsing; what is wrong with that file is said at its field."""
     try:
@@ -420,7 +449,9 @@ def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
         *(_download(f"Het rapport {f.uitleg}", f"{stam}-rapport{f.extensie}", f.mediatype, f.enkel(rapport, False))
           for f in map(formaten.formaat, ("xlsx", "html", "json"))),
         *([_download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
-                     annoteer(rapport, werkplan))] if rapport.stuk == "werkplan" else []),
+                     annoteer(rapport, werkplan)),
+           _download("Het beoordelingsformulier, voor het oordeel van de medewerker", f"{stam}-beoordeling.xlsx", XLSX,
+                     maak_formulier(rapport, _regelset(rapport.opdracht)))] if rapport.stuk == "werkplan" else []),
     ]
 
 

@@ -248,7 +248,7 @@ def test_kernen_van_alle_werkplannen_samen_geteld(tmp_path):
     ojor = next(b for b in toets_gezamenlijk([lees_invoer(p) for p in paden]).gezamenlijk.bevindingen
                 if b.regel == "GEZAMENLIJK-JW-OJOR")
     assert ojor.status == Status.afwijkend
-    assert "samen 2 verschillende namen bij JW-OJOR-KERNNAMEN" in ojor.toelichting and "'schijndel', 'veghel'" in ojor.toelichting
+    assert "samen 2 verschillende namen bij JW-OJOR-KERNNAMEN" in ojor.toelichting and "'Schijndel', 'Veghel'" in ojor.toelichting
     assert ojor.bewijs == ["[ons-welzijn.xlsx]Kengetallen!B2", "[lumens.xlsx]Kengetallen!B2"]
 
     paden.append(_organisatie(tmp_path, "MEE", [3], {"JW-OJOR-KERNNAMEN": "Sint-Oedenrode"}))
@@ -258,11 +258,12 @@ def test_kernen_van_alle_werkplannen_samen_geteld(tmp_path):
 
 
 @pytest.mark.parametrize("tekst,verwacht", [
-    ("Veghel; Schijndel", ["veghel", "schijndel"]),
-    ("Veghel, Schijndel en Sint-Oedenrode", ["veghel", "schijndel", "sint-oedenrode"]),
-    ("Veghel\nSchijndel / veghel", ["veghel", "schijndel"]),
-    ("Eerde", ["eerde"]),  # 'en' only splits as a word
-    (" ; ", []),
+    ("Veghel; Schijndel", {"veghel": "Veghel", "schijndel": "Schijndel"}),
+    ("Veghel, Schijndel en Sint-Oedenrode", {"veghel": "Veghel", "schijndel": "Schijndel", "sint-oedenrode": "Sint-Oedenrode"}),
+    ("Veghel\nSchijndel / veghel", {"veghel": "Veghel", "schijndel": "Schijndel"}),
+    ("Eerde", {"eerde": "Eerde"}),  # 'en' only splits as a word
+    ("  Sint  Oedenrode ", {"sint oedenrode": "Sint Oedenrode"}),
+    (" ; ", {}),
 ])
 def test_namen_in_een_cel(tekst, verwacht):
     assert namen(tekst) == verwacht

@@ -67,7 +67,7 @@ FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in
     "deelopdrachtnr": {"nr"},
     "som": {"tabel", "kolom", "waarde"},
     "einde": {"groep"},
-    "kengetalnaam": {"code", "naam", "rij"},
+    "kengetalnaam": {"code", "naam", "getoond", "rij"},
     **{tabel.feit: _rijvelden(tabel.feit) for tabel in TABEL.values()},
 }.items()}
 
@@ -246,9 +246,9 @@ def _kengetalnamen(feit: Feit, rij: Rij) -> Iterable[tuple[Feit, list[tuple[str,
     waarde = getattr(rij, "waarde", None)
     if "code" not in feit or waarde is None or not isinstance(waarde.waarde, str):
         return
-    for i, naam in enumerate(namen(waarde.waarde)):
+    for i, (naam, getoond) in enumerate(namen(waarde.waarde).items()):
         yield {"id": f"kengetalnaam-{rij.rij}-{i}", "soort": "kengetalnaam", "code": feit["code"], "naam": naam,
-               "rij": rij.rij}, [("waarde", waarde)]
+               "getoond": getoond, "rij": rij.rij}, [("waarde", waarde)]
 
 
 def _somfeit(soort: str, kolom: str, rijen: list[Rij]) -> tuple[Feit | None, list[tuple[str, W]]]:

@@ -18,10 +18,14 @@ def normaliseer(tekst: str) -> str:
 _LIJST = re.compile(r"[;,/\n]+|\s+(?:en|&)\s+", re.IGNORECASE)
 
 
-def namen(tekst: str) -> list[str]:
-    """A list of names in one cell, each normalised and once:
-    'Veghel; Schijndel en Sint-Oedenrode' -> ['veghel', 'schijndel', 'sint-oedenrode']."""
-    return list(dict.fromkeys(n for n in map(normaliseer, _LIJST.split(tekst)) if n))
+def namen(tekst: str) -> dict[str, str]:
+    """A list of names in one cell, each once, normalised (to compare) -> as typed first (to show):
+    'Veghel; Schijndel en veghel' -> {'veghel': 'Veghel', 'schijndel': 'Schijndel'}."""
+    uit: dict[str, str] = {}
+    for deel in _LIJST.split(tekst):
+        if normaliseer(deel):
+            uit.setdefault(normaliseer(deel), " ".join(deel.split()))
+    return uit
 
 
 def getal_nl(getal: float) -> str:

@@ -102,7 +102,7 @@ class KengetalLijstSamen(_Kengetallen):
         for k in range(1, minimaal):  # exactly k different names: k of them, and no name besides
             aliassen, voorwaarden = keten(k)
             anders = niet("x", en(naam, *(vergelijk("$neq", "naam", {a: "naam"}) for a in aliassen)))
-            genoemd = ", ".join(f"'{{{a}.naam}}'" for a in aliassen)
+            genoemd = ", ".join(f"'{{{a}.getoond}}'" for a in aliassen)
             delen.append(Deel(regel.id, Status.afwijkend,
                               f"De werkplannen noemen samen {aantal(k, 'naam', 'verschillende namen')} bij {code} "
                               f"({omschrijving}): {genoemd}; de opdracht vraagt er minimaal {minimaal}.",

@@ -158,7 +158,8 @@ def test_webpagina_en_html_rapport_tonen_dezelfde_bevindingen(tmp_path):
     client = TestClient(web.maak_app())
     antwoord = client.post("/toetsen", data={"opdracht": ""}, files=[("werkplan", (pad.name, pad.read_bytes()))])
     op_het_web = _Rijen(antwoord.text).rijen
-    assert op_het_web == _Rijen(als_html(toets_bestand(lees_invoer(pad)))).rijen
+    # the same rows; the page puts the problems first and folds the rest
+    assert sorted(op_het_web) == sorted(_Rijen(als_html(toets_bestand(lees_invoer(pad)))).rijen)
     assert any(regel == "CJG-BEREIKBAARHEID" and "CJG-DIGITAAL is 4" in cellen[3] for regel, _, cellen in op_het_web)
 
 

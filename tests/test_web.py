@@ -250,7 +250,8 @@ def test_downloads_komen_van_de_schrijvers(client):
     pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
     downloads = pagina.downloads["werkplan-concept.xlsx"]
     assert set(downloads) == {"werkplan-concept-rapport.xlsx", "werkplan-concept-rapport.html",
-                              "werkplan-concept-rapport.json", "werkplan-concept-getoetst.xlsx"}
+                              "werkplan-concept-rapport.json", "werkplan-concept-getoetst.xlsx",
+                              "werkplan-concept-beoordeling.xlsx"}
     rapport = json.loads(_data(downloads["werkplan-concept-rapport.json"]))
     assert rapport["samenvatting"] == _json_telling(CONCEPT)
     assert rapport["werkplan"] == "werkplan-concept.xlsx"
@@ -260,6 +261,8 @@ def test_downloads_komen_van_de_schrijvers(client):
     assert excel.sheetnames == ["Samenvatting", "Bevindingen"]
     kopie = openpyxl.load_workbook(io.BytesIO(_data(downloads["werkplan-concept-getoetst.xlsx"])))
     assert kopie.sheetnames[0] == "Toetsing"
+    formulier = openpyxl.load_workbook(io.BytesIO(_data(downloads["werkplan-concept-beoordeling.xlsx"])))
+    assert formulier.sheetnames == ["Beoordeling", "Gegevens"]
 
 
 def test_download_te_lang_voor_een_link(client, monkeypatch):
@@ -267,10 +270,11 @@ def test_download_te_lang_voor_een_link(client, monkeypatch):
     rapport = toets_bestand(lees_invoer(CONCEPT))
     grootte = {f: len(base64.b64encode(formaten.inhoud(rapport, f))) for f in ("xlsx", "json", "html")}
     assert grootte["xlsx"] < min(grootte["json"], grootte["html"])
+    alle = len(Pagina(_upload(client, _voorbeeld(CONCEPT)).text).downloads["werkplan-concept.xlsx"])
     monkeypatch.setattr(web, "DATA_URL_GRENS", grootte["xlsx"] + 200)  # the Excel report fits, the others do not
     pagina = Pagina(_upload(client, _voorbeeld(CONCEPT)).text)
     assert set(pagina.downloads["werkplan-concept.xlsx"]) == {"werkplan-concept-rapport.xlsx"}
-    assert pagina.platte_tekst.count("te groot om hier te downloaden") == 3
+    assert pagina.platte_tekst.count("te groot om hier te downloaden") == alle - 1
 
 
 def test_conform_werkplan_met_gekozen_opdracht(client):
@@ -311,7 +315,8 @@ def test_meer_werkplannen_elk_apart_is_de_standaard(client):
     assert pagina.telling == {pad.name: _json_telling(pad) for pad in werkplannen}  # each as when toetst alone
     for pad in werkplannen:
         assert set(pagina.downloads[pad.name]) == {f"{pad.stem}-rapport.xlsx", f"{pad.stem}-rapport.html",
-                                                   f"{pad.stem}-rapport.json", f"{pad.stem}-getoetst.xlsx"}
+                                                   f"{pad.stem}-rapport.json", f"{pad.stem}-getoetst.xlsx",
+                                                   f"{pad.stem}-beoordeling.xlsx"}
     # the summary first: every file in the order chosen, a toetst one linking to its report
     regels = re.findall(r'<tr data-overzicht="([^"]+)">\s*<th scope="row">(?:<a href="#(r\d+)">)?', antwoord.text)
     assert [naam for naam, _ in regels] == [CONFORM.name, CONCEPT.name, VERANTWOORDING.name, "kapot.xlsx",

@@ -30,8 +30,6 @@ SOMKOLOMMEN = {tabel.feit: tabel.som_kolommen for tabel in TABEL.values() if tab
 # kept as typed: codes are compared exactly, not as normalised text
 _EXACT = {Kind.CODE, Kind.ONDERDEEL}
 _KOLOMMEN = {tabel.feit: {k.field: k for k in tabel.columns} for tabel in TABEL.values()}
-# a text's property without its negated clauses: what a mention check matches
-GENOEMD = "_genoemd"
 
 
 def _feitvelden(kolom: Column) -> tuple[str, ...]:
@@ -40,8 +38,6 @@ def _feitvelden(kolom: Column) -> tuple[str, ...]:
         return ("getal", "tekst")
     if kolom.kind is Kind.QUARTER:
         return ("jaar", "kwartaal", "kwartaalnr", "datum")
-    if kolom.kind is Kind.TEXT:
-        return (kolom.field, kolom.field + GENOEMD)
     return (kolom.field,)
 
 
@@ -68,6 +64,7 @@ FEITSOORTEN: dict[str, set[str]] = {soort: _OVERAL | velden for soort, velden in
     "som": {"tabel", "kolom", "waarde"},
     "einde": {"groep"},
     "kengetalnaam": {"code", "naam", "getoond", "rij"},
+    "vermelding": {"bron", "veld", "term", "nr"},
     **{tabel.feit: _rijvelden(tabel.feit) for tabel in TABEL.values()},
 }.items()}
 
@@ -78,12 +75,15 @@ class Kader:
     which deelopdrachten `volledig` means, which code a row's description stands for
     when its code cell is empty (per fact kind: normalised description -> code), which
     deelopdracht a catalogue code belongs to (per fact kind: code -> nr), and which
-    deelopdracht an onderdeel names by its name (normalised name or synonym -> nr)."""
+    deelopdracht an onderdeel names by its name (normalised name or synonym -> nr), and
+    which terms to look for in which texts."""
 
     deelopdrachten: tuple[int, ...] = ()
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
     deelopdracht_van: dict[str, dict[str, int]] = field(default_factory=dict)
     onderdelen: dict[str, str] = field(default_factory=dict)
+    # the terms the rules look for in a text, per (fact kind, field): "vermelding" facts
+    termen: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 # The last facts of a session: rules that look for what is missing fire on one of them, so
@@ -114,8 +114,10 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
 
     velden = [(n, w) for n, w in _velden(werkplan.algemeen) if w is not None and n != "reikwijdte"]
     for naam, w in velden:
-        voeg_toe({"id": f"veld-{naam}", "soort": "veld", "veld": naam,
-                  **_eigenschappen(naam, w.waarde, ALGEMEEN_VELD[naam].kind)}, [(naam, w)])
+        feit = {"id": f"veld-{naam}", "soort": "veld", "veld": naam, **_eigenschappen(naam, w.waarde, ALGEMEEN_VELD[naam].kind)}
+        voeg_toe(feit, [(naam, w)])
+        for vermelding in _vermeldingen(feit, [(naam, w)], kader):
+            voeg_toe(*vermelding)
     if velden:
         voeg_toe(*_tabelfeit("algemeen", len(velden), velden))
 
@@ -131,6 +133,8 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
         for rij in rijen:
             feit, bronnen = _rijfeit(soort, rij, kader, kader.codes.get(soort, {}))
             voeg_toe(feit, bronnen)
+            for vermelding in _vermeldingen(feit, bronnen, kader):
+                voeg_toe(*vermelding)
             if soort == "kengetal":
                 for naamfeit, naambronnen in _kengetalnamen(feit, rij):
                     voeg_toe(naamfeit, naambronnen)
@@ -218,6 +222,24 @@ def maak_verantwoording_feiten(verantwoording: Werkplan, werkplan: Werkplan, kad
         index[feiten[-1]["id"]] = toegezegd_index[f["id"]]
     feiten += laatste
     return feiten, index
+
+
+def _vermeldingen(feit: Feit, bronnen: list[tuple[str, W]], kader: Kader) -> Iterable[tuple[Feit, list[tuple[str, W]]]]:
+    """One fact per term a text of `feit` names outside a negated clause ("wij doen niet mee
+    aan PIM" does not name PIM), for the terms the rules look for in that field (kader.termen).
+    A fact of its own, matched on equal values: durable-rules' regular expressions would cost
+    each text field a large automaton per term. It carries what finds its row (`nr`)."""
+    gezien: set[tuple[str, str]] = set()
+    for veld, w in bronnen:
+        termen = kader.termen.get((feit["soort"], veld))
+        if not termen or not isinstance(w.waarde, str):
+            continue
+        genoemd = zonder_ontkenning(normaliseer(w.waarde))
+        for term in termen:
+            if term in genoemd and (veld, term) not in gezien:
+                gezien.add((veld, term))
+                yield ({"id": f"vermelding-{feit['id']}-{len(gezien)}", "soort": "vermelding", "bron": feit["soort"],
+                        "veld": veld, "term": term, **({"nr": feit["nr"]} if "nr" in feit else {})}, [(veld, w)])
 
 
 def _tabelfeit(tabel: str, rijen: int, bronnen: list[tuple[str, W]]) -> tuple[Feit, list[tuple[str, W]]]:
@@ -310,8 +332,5 @@ def _eigenschappen(naam: str, waarde: Any, kind: Kind) -> Feit:
         if kind in _EXACT:
             return {naam: waarde.strip().upper()}
         tekst = normaliseer(waarde)
-        if kind is Kind.TEXT and tekst:
-            genoemd = zonder_ontkenning(tekst)
-            return {naam: tekst, naam + GENOEMD: genoemd} if genoemd else {naam: tekst}
         return {naam: tekst} if tekst else {}
     return {}

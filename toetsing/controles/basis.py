@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from toetsing.engine.patronen import EINDE, Deel, Patroon, en, feit, met, niet, regex, vergelijk
-from toetsing.feiten import GENOEMD
+from toetsing.engine.patronen import EINDE, Deel, Patroon, en, feit, met, niet, vergelijk
 from toetsing.status import Status
-from toetsing.tekst import getal_nl
+from toetsing.tekst import getal_nl, normaliseer
 
 if TYPE_CHECKING:
     from toetsing.engine.compileer import Compiler
@@ -149,10 +148,10 @@ def elke_rij(regel: Regel, soort: str, gebreken: list[tuple[Patroon, str, tuple[
     ]
 
 
-def noemt(veld: str, term: str) -> Patroon:
-    """The text of `veld` names `term` outside a negated clause (feiten.GENOEMD). durable-rules
-    matches the whole text, hence the .* on both sides."""
-    return {"$mt": {veld + GENOEMD: f".*{regex(term)}.*"}}
+def noemt(bron: str, veld: str, term: str, *voorwaarden: Patroon) -> Patroon:
+    """The text of `veld` of a `bron` fact (veld, deelopdracht) names `term` outside a negated
+    clause: a `vermelding` fact (feiten._vermeldingen), which the engine matches by equal values."""
+    return feit("vermelding", {"bron": bron}, {"veld": veld}, {"term": normaliseer(term)}, *voorwaarden)
 
 
 def noemt_termen(regel: Regel, termen: list[list[str]], velden: list[str], patroon: Callable[[str, str], Patroon],

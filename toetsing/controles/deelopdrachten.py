@@ -66,7 +66,7 @@ class DeelopdrachtVermeldt(_Deelopdracht):
         kolommen = " of ".join(_label(v) for v in self.velden)
         if self.nr is None:  # any deelopdracht's row will do
             return [*noemt_termen(regel, self.termen, self.velden,
-                                  lambda v, t: feit(DEELOPDRACHTEN.feit, noemt(v, t)), c.het_stuk,
+                                  lambda v, t: noemt(DEELOPDRACHTEN.feit, v, t), c.het_stuk,
                                   f"de kolom {kolommen} van het blad Deelopdrachten",
                                   feit("tabel", {"tabel": DEELOPDRACHTEN.feit}),
                                   lambda woord: f"Noem {woord} op het blad Deelopdrachten in de kolom {kolommen}."),
@@ -74,7 +74,7 @@ class DeelopdrachtVermeldt(_Deelopdracht):
                          "ingevulde deelopdrachten", {}, [met("e", EINDE), niet("d", feit(DEELOPDRACHTEN.feit))],
                          "Vul het blad Deelopdrachten in, met een rij per deelopdracht.")]
         naam = c.do_naam(self.nr)
-        return [*noemt_termen(regel, self.termen, self.velden, lambda v, t: c.deelopdracht(self.nr, noemt(v, t)),
+        return [*noemt_termen(regel, self.termen, self.velden, lambda v, t: noemt(DEELOPDRACHTEN.feit, v, t, {"nr": float(self.nr)}),
                               naam[0].upper() + naam[1:], f"de kolom {kolommen}", c.deelopdrachtnr(self.nr),
                               lambda woord: f"Noem {woord} op het blad Deelopdrachten in de kolom {kolommen} van {naam}."),
                 self.geen_rij(c, regel, self.nr)]
@@ -94,7 +94,7 @@ class DeelopdrachtVermeldtNiet(_Deelopdracht):
         kolommen = " of ".join(_label(v) for v in self.velden)
         woorden = " of ".join(f"'{t}'" for t in self.termen)
         verwacht = f"geen {woorden} als taak in de kolom {kolommen}"
-        noemen = [(v, c.deelopdracht(self.nr, noemt(v, t))) for v in self.velden for t in self.termen]
+        noemen = [(v, noemt(DEELOPDRACHTEN.feit, v, t, {"nr": float(self.nr)})) for v in self.velden for t in self.termen]
         return [
             Deel(regel.id, Status.voldaan, f"{naam[0].upper() + naam[1:]} neemt {woorden} niet als taak op zich.", verwacht,
                  {"d": tuple(self.velden)}, [met("e", EINDE), met("d", c.deelopdrachtnr(self.nr)),

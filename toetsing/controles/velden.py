@@ -112,7 +112,7 @@ class VeldVermeldt(_Veld):
 
     def delen(self, c, regel):
         return [*noemt_termen(regel, self.termen, [self.veld],
-                              lambda v, t: feit("veld", {"veld": v}, noemt(v, t)),
+                              lambda v, t: noemt("veld", v, t),
                               self.label, "het blad Algemeen", feit("tabel", {"tabel": "algemeen"}),
                               lambda woord: zet("Algemeen", self.label, f"een tekst die {woord} noemt")),
                 Deel(regel.id, Status.ontbreekt, self.niet_ingevuld(), f"{self.label} ingevuld", {},

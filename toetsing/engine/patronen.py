@@ -3,7 +3,8 @@ JSON syntax they are written in. durable-rules' quirks live here and nowhere els
 
 Quirks this module hides (found while building the engine, see engine/compileer.py):
 a fact reference inside a nested `$and` is mis-evaluated, so patterns are flattened;
-its regex automaton overflows on alternations, so a check writes one regex per part;
+its regular expressions ($mt) each build a large automaton (482 of them took 260 MB), so
+a text's mentions are facts of their own (feiten._vermeldingen) matched on equal values;
 a fact bound in a rule is left out of that rule's negations, so "the sheet exists and
 nothing in it says X" needs an anchor fact other than the rows themselves.
 """
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from toetsing.status import Status
-from toetsing.tekst import normaliseer
 
 Patroon = dict[str, Any]
 EINDE: Patroon = {"soort": "einde"}
@@ -76,11 +76,6 @@ def in_groep(conditie: list[Patroon], groep: int) -> list[Patroon]:
             for item in conditie for alias, patroon in item.items()]
 
 
-def regex(term: str) -> str:
-    """A literal term for durable-rules' regex dialect (texts are normalised the same way)."""
-    return "".join(ch if ch.isalnum() or ch == " " else f"\\{ch}" for ch in normaliseer(term))
-
-
 def gebruikte_velden(conditie: list[Patroon]) -> Iterator[tuple[str, str]]:
     """(fact kind, field) for every field a condition reads, references to other facts
     of the condition included, so a compiled rule set can be checked against the fact
@@ -103,6 +98,17 @@ def gebruikte_velden(conditie: list[Patroon]) -> Iterator[tuple[str, str]]:
                 elif sleutel != "soort":
                     yield soorten[alias], sleutel
                     yield from _verwijzingen(waarde, soorten)
+
+
+def gezochte_termen(conditie: list[Patroon]) -> Iterator[tuple[str, str, str]]:
+    """(fact kind, field, term) of every `vermelding` a condition looks for, negated ones
+    included: the facts layer makes a vermelding only for what some rule looks for."""
+    for item in conditie:
+        for patroon in item.values():
+            lijst = patroon["$and"] if set(patroon) == {"$and"} else [patroon]
+            waarden = {k: v for d in lijst for k, v in d.items() if not k.startswith("$")}
+            if waarden.get("soort") == "vermelding":
+                yield waarden["bron"], waarden["veld"], waarden["term"]
 
 
 def _verwijzingen(waarde: Any, soorten: dict[str, str]) -> Iterator[tuple[str, str]]:

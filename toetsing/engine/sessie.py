@@ -16,7 +16,7 @@ from durable import engine as durable_engine
 import durable_rules_engine
 
 from toetsing.engine.compileer import Compiler
-from toetsing.engine.patronen import Deel, in_groep
+from toetsing.engine.patronen import Deel, gezochte_termen, in_groep
 from toetsing.feiten import EINDE_GROEPEN, Kader
 from toetsing.fouten import RegelFout
 from toetsing.regels.model import Regelset
@@ -41,6 +41,15 @@ class _Host(durable_engine.Host):
 
     def get_action(self, action_name: str):
         return lambda c: None  # never called, but registering a rule asks for one
+
+
+def _termen(delen) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Per (fact kind, field), the terms the parts look for in its text (in a fixed order)."""
+    termen: dict[tuple[str, str], set[str]] = {}
+    for deel in delen:
+        for bron, veld, term in gezochte_termen(deel.conditie):
+            termen.setdefault((bron, veld), set()).add(term)
+    return {sleutel: tuple(sorted(t)) for sleutel, t in termen.items()}
 
 
 class Engine:
@@ -73,6 +82,7 @@ class Engine:
             },
             onderdelen={normaliseer(naam): str(nr) for nr, d in regelset.deelopdrachten.items()
                         for naam in (d.naam, *d.synoniemen)},
+            termen=_termen(self.delen.values()),
         )
         self._host = _Host()
         # durable-rules keeps ruleset names process-wide; a fresh name per compile

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -43,6 +44,7 @@ def leesvolgorde(cellen: list[str]):
     return sleutel
 
 
+@lru_cache(maxsize=4096)  # the same cells are sorted for many bevindingen
 def _rij_kolom(cel: str) -> tuple[int, int]:
     letters, cijfers = re.match(r"\$?([A-Z]*)\$?(\d*)", cel).groups()
     kolom = 0

@@ -76,6 +76,10 @@ def test_elke_bevinding_die_niet_voldaan_is_zegt_wat_er_staat_wat_moet_en_wat_te
     for b in data["bevindingen"]:
         if b["status"] == "voldaan":
             assert b["actie"] == "", b["regel"]
+    # the concept has the row VW-KLUSSEN with an empty Waarde: fill it in there, not a new row
+    klussen = next(b for b in problemen if b["regel"] == "VW-INDICATOREN")
+    assert klussen["actie"] == "Vul op het blad Kengetallen bij VW-KLUSSEN een getal (minimaal 0) in."
+    assert klussen["bewijs"] and klussen["bewijs"][0].startswith("Kengetallen!A")
     indiening = next(b for b in problemen if b["regel"] == "INDIENING-TIJDIG")
     assert indiening["actie"] == ("Voeg onderaan het blad Algemeen een rij Indieningsdatum toe met een datum vóór "
                                   f"{laad_regelset('meierijstad-2020').regel('INDIENING-TIJDIG').controles[0].voor:%d-%m-%Y}.")

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from toetsing.controles.basis import Controle, een_goede_rij, grenzen, registreer, voeg_toe, zet
+from toetsing.controles.basis import Controle, een_goede_rij, grenzen, registreer, voeg_toe, vul_in, zet
 from toetsing.controles.eenheden import na_getal, onmogelijk
 from toetsing.engine.patronen import EINDE, Deel, bestaat, bestaat_niet, en, feit, met, niet, vergelijk
 from toetsing.status import Status
@@ -19,6 +19,19 @@ class _Kengetallen(Controle):
 
     def genoemde_codes(self) -> list[str]:
         return list(self.codes)  # type: ignore[attr-defined]
+
+
+def niet_ingevuld(c, regel, code: str, tekst: str, verwacht: str, nieuw: str, leeg: str) -> list[Deel]:
+    """"No value for `code`" as two parts that tell what to do: its row is there with the
+    Waarde empty (fill in `leeg` at that row), or there is no row (add one with `nieuw`)."""
+    ingevuld = c.kengetal(code, {"ingevuld": True})
+    return [
+        Deel(regel.id, Status.ontbreekt, f"{tekst} De rij {code} staat er, maar de Waarde is leeg.", verwacht,
+             {"r": ("code",)}, [met("e", EINDE), met("r", c.kengetal(code, bestaat_niet("ingevuld"))), niet("k", ingevuld)],
+             vul_in("Kengetallen", code, leeg)),
+        Deel(regel.id, Status.ontbreekt, tekst, verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code))],
+             voeg_toe("Kengetallen", code, nieuw)),
+    ]
 
 
 class Grenzen(Controle):
@@ -63,10 +76,8 @@ class KengetalDrempel(_Kengetallen, Grenzen):
                      {"k": ("waarde",)}, [met("k", c.kengetal(code, bestaat("tekst")))],
                      zet("Kengetallen", code, f"een getal in cijfers ({verwacht})")),
                 *onmogelijk(regel.id, code, info.eenheid, getal, verwacht),
-                Deel(regel.id, Status.ontbreekt,
-                     f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het blad Kengetallen.",
-                     verwacht, {}, [met("e", EINDE), niet("k", c.kengetal(code, {"ingevuld": True}))],
-                     voeg_toe("Kengetallen", code, f"met een getal: {verwacht}")),
+                *niet_ingevuld(c, regel, code, f"{c.het_stuk} noemt geen getal voor {code} ({info.omschrijving}) op het "
+                               "blad Kengetallen.", verwacht, f"met een getal: {verwacht}", f"een getal ({verwacht})"),
             ]
         return delen
 
@@ -88,10 +99,8 @@ class KengetalAanwezig(_Kengetallen):
                 Deel(regel.id, Status.voldaan, f"{code} is ingevuld: {{gevonden}}.", verwacht, {"k": ("waarde",)},
                      [met("k", gevonden)]),
                 *onmogelijk(regel.id, code, info.eenheid, c.kengetal(code, bestaat("getal")), verwacht),
-                Deel(regel.id, Status.ontbreekt,
-                     f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad Kengetallen.",
-                     verwacht, {}, [met("e", EINDE), niet("k", gevonden)],
-                     voeg_toe("Kengetallen", code, "en vul de waarde in")),
+                *niet_ingevuld(c, regel, code, f"{c.het_stuk} vult {code} ({info.omschrijving}) niet in op het blad "
+                               "Kengetallen.", verwacht, "en vul de waarde in", "de waarde"),
             ]
         return delen
 
@@ -129,14 +138,12 @@ class KengetalToename(_Kengetallen):
                  if self.of_gelijk else
                  f"{self.code} is niet hoger dan de nulmeting {self.nulmeting} ({{gevonden}}); de opdracht vraagt een toename.",
                  verwacht, bewijs, [met("d", doel), met("n", en(basis, vergelijk(fout, "getal", {"d": "getal"})))], hoger),
-            Deel(regel.id, Status.ontbreekt,
-                 f"{c.het_stuk} noemt geen getal voor {self.code} ({omschrijving[self.code].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("d", c.kengetal(self.code, {"ingevuld": True}))],
-                 voeg_toe("Kengetallen", self.code, f"met een getal {verwacht.split(' ', 1)[1]}")),
-            Deel(regel.id, Status.ontbreekt,
-                 f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} ({omschrijving[self.nulmeting].omschrijving}).",
-                 verwacht, {}, [met("e", EINDE), niet("n", c.kengetal(self.nulmeting, {"ingevuld": True}))],
-                 voeg_toe("Kengetallen", self.nulmeting, "met het getal van nu (de nulmeting)")),
+            *niet_ingevuld(c, regel, self.code, f"{c.het_stuk} noemt geen getal voor {self.code} "
+                           f"({omschrijving[self.code].omschrijving}).", verwacht,
+                           f"met een getal {verwacht.split(' ', 1)[1]}", f"een getal {verwacht.split(' ', 1)[1]}"),
+            *niet_ingevuld(c, regel, self.nulmeting, f"{c.het_stuk} noemt geen nulmeting {self.nulmeting} "
+                           f"({omschrijving[self.nulmeting].omschrijving}).", verwacht,
+                           "met het getal van nu (de nulmeting)", "het getal van nu (de nulmeting)"),
         ]
 
 

@@ -41,6 +41,7 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border: 1px solid #767676; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #e8ecf4; }
 td.aantal { text-align: right; font-variant-numeric: tabular-nums; }
+td.dekking { white-space: nowrap; }
 .status { display: inline-block; padding: 0 .4rem; border-radius: .25rem; font-weight: bold; white-space: nowrap; }
 q { font-style: italic; }
 ul.delen { margin: .3rem 0 0; padding-left: 1.2rem; }

@@ -150,7 +150,7 @@ def test_als_webpagina(drie_organisaties, capsys):
     pagina = capsys.readouterr().out
     assert pagina.startswith("<!DOCTYPE html>") and pagina.count("<h1>") == 1
     assert '<h2 id="dekking">Wie doet welke deelopdracht</h2>' in pagina
-    assert '<th scope="row">9. Dementie</th><td></td><td></td><td></td><td class="aantal s-ontbreekt">0</td>' in pagina
+    assert '<th scope="row">9. Dementie</th><td class="dekking"></td><td class="dekking"></td><td class="dekking"></td><td class="aantal s-ontbreekt">0</td>' in pagina
     assert pagina.count('<h2 id="werkplan-') == 3 and "Het werkplan van ONS Welzijn" in pagina
     assert "Geen van de werkplannen heeft een rij voor deelopdracht 9 (Dementie)." in pagina
     ids = re.findall(r'id="([^"]+)"', pagina)

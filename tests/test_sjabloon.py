@@ -88,12 +88,23 @@ def test_algemeen_noemt_opdracht_en_subsidiejaar(sjabloon, regelset):
 
 
 def test_elke_verwachte_code_staat_erin_met_omschrijving_en_eenheid(sjabloon, regelset):
-    kengetallen = {r["Code"]: r for r in _rijen(sjabloon["Kengetallen"])}
+    rijen = _rijen(sjabloon["Kengetallen"])
+    kengetallen = {r["Code"]: r for r in rijen if r["Code"]}
     assert list(kengetallen) == list(regelset.kengetallen)
     for code, k in regelset.kengetallen.items():
         assert kengetallen[code]["Omschrijving"] == k.omschrijving
         assert kengetallen[code]["Eenheid"] == k.eenheid
         assert kengetallen[code]["Waarde"] is None
+    # below them a row for an own prestatie of each deelopdracht no numeric code of the list belongs to
+    met_getal = {k.deelopdracht for k in regelset.kengetallen.values() if k.eenheid != "tekst"}
+    prestaties = {nr for r in regelset.regels for c in r.controles if c.soort == "kengetallen-deelopdracht"
+                  for nr in [c.nr]}
+    eigen = [r for r in rijen if not r["Code"]]
+    assert [r["Deelopdracht"] for r in eigen] == sorted(prestaties - met_getal) and eigen
+    assert all(r["Waarde"] is None and "eigen prestatie" in r["Omschrijving"] for r in eigen)
+    waarde = next(c.column_letter for c in sjabloon["Kengetallen"][KOPREGEL] if c.value == "Waarde")
+    rij = KOPREGEL + rijen.index(eigen[0]) + 1
+    assert _validatie(sjabloon["Kengetallen"], f"{waarde}{rij}").type == "decimal"
 
     randvoorwaarden = _rijen(sjabloon["Randvoorwaarden"])
     assert [r["Code"] for r in randvoorwaarden] == list(regelset.randvoorwaarden)

@@ -77,14 +77,14 @@ def maak_sjabloon(regelset: Regelset, stuk: str = "werkplan", toezegging: Werkpl
         ws = wb.create_sheet(tabel.sheet)
         _kop(ws, _uitleg(tabel, regels, stuk, uit_werkplan), [kop for _, kop in kolommen])
         getal = _validatie(Kind.NUMBER, regelset)
-        for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging), start=KOPREGEL + 1):
+        for rij, waarden in enumerate(_rijen(tabel.sheet, regelset, toezegging, regels), start=KOPREGEL + 1):
             totaal = tabel.totaal and is_totaalnaam(waarden.get(tabel.naamkolom))
             for kolom, (k, _) in enumerate(kolommen, start=1):
                 cel = ws.cell(rij, kolom, waarden.get(k.field))
                 if waarden.get(TOEGEZEGD) and k.field == tabel.toegezegd_bij:
                     cel.comment = Comment(waarden[TOEGEZEGD], "toetsing", width=260, height=60)
-                if k.kind is Kind.NUMBER_OR_TEXT and waarden.get("code") in regelset.kengetallen:
-                    getal.add(cel.coordinate)  # a kengetal of the rule set is a number
+                if k.kind is Kind.NUMBER_OR_TEXT and (waarden.get("code") in regelset.kengetallen or waarden.get("deelopdracht")):
+                    getal.add(cel.coordinate)  # a kengetal of the rule set, or an own prestatie, is a number
                 if totaal and k.field in tabel.som_kolommen and cel.value is None:
                     sommen[(len(wb.worksheets) - 1, cel.coordinate)] = _som(ws, cel, KOPREGEL + 1)
         if getal.sqref:
@@ -195,7 +195,7 @@ def _algemeen(ws: Worksheet, regelset: Regelset, regels: list[Regel], stuk: str,
         ws.column_dimensions[letter].width = breedte
 
 
-def _rijen(blad: str, regelset: Regelset, werkplan: Werkplan) -> Iterator[dict[str, object]]:
+def _rijen(blad: str, regelset: Regelset, werkplan: Werkplan, regels: list[Regel]) -> Iterator[dict[str, object]]:
     """The pre-filled rows of a sheet: every code and deelopdracht the rule set expects and
     what the werkplan committed (empty for a werkplan's own template), its commitment under
     TOEGEZEGD."""
@@ -215,6 +215,7 @@ def _rijen(blad: str, regelset: Regelset, werkplan: Werkplan) -> Iterator[dict[s
             yield {"code": code, "omschrijving": kengetal.omschrijving if kengetal else _waarde(r.omschrijving),
                    "eenheid": kengetal.eenheid if kengetal else _waarde(r.eenheid),
                    TOEGEZEGD: r and r.waarde and f"Toegezegd in het werkplan: {weergave(r.waarde)}"}
+        yield from _prestatierijen(regelset, werkplan, regels)
     elif blad == "Producten":
         for code, product, r in _met_toezegging(regelset.producten, werkplan.producten, "product",
                                                 lambda code: _opleveringen(regelset, code)):
@@ -229,6 +230,16 @@ def _rijen(blad: str, regelset: Regelset, werkplan: Werkplan) -> Iterator[dict[s
     elif blad == "Begroting":
         # room for the posts above the total
         yield from _begroot(werkplan.begroting, "post", "bedrag") or [*({} for _ in range(10)), {"post": "Totaal"}]
+
+
+def _prestatierijen(regelset: Regelset, werkplan: Werkplan, regels: list[Regel]) -> Iterator[dict[str, object]]:
+    """A row for the organisation's own prestatie of each deelopdracht a rule wants one for
+    (PRESTATIES-B..), where no figure of the rule set's list belongs to it (nor of the werkplan)."""
+    gedekt = {k.deelopdracht for k in regelset.kengetallen.values() if k.deelopdracht and normaliseer(k.eenheid) != "tekst"}
+    gedekt |= {r.deelopdracht.waarde for r in werkplan.kengetallen if r.deelopdracht}
+    for nr in sorted({n for r in regels for c in r.controles if (n := c.prestatie_van())} - gedekt):
+        yield {"omschrijving": f"uw eigen prestatie voor deelopdracht {nr} ({regelset.deelopdrachten[nr].naam}), "
+                               "bijvoorbeeld een aantal bijeenkomsten", "eenheid": "aantal", "deelopdracht": nr}
 
 
 def _waarde(w: W | None) -> object:

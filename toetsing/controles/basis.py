@@ -60,6 +60,10 @@ class Controle(BaseModel):
         """How many delivery rows the template gives `product` (0: no opinion)."""
         return 0
 
+    def prestatie_van(self) -> int | None:
+        """The deelopdracht whose own prestatie the template gives a row on Kengetallen (None: none)."""
+        return None
+
     def toelichting_boven(self, tabel: str) -> float | None:
         """In a verantwoording: above which % difference with the budget `tabel` needs a reason."""
         return None

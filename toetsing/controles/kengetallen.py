@@ -155,6 +155,9 @@ class KengetallenPerDeelopdracht(Controle):
     soort: Literal["kengetallen-deelopdracht"]
     nr: int = Field(ge=1)
 
+    def prestatie_van(self):
+        return self.nr
+
     def delen(self, c, regel):
         naam = c.do_naam(self.nr)
         return een_goede_rij(

@@ -182,3 +182,43 @@ def test_eis_zonder_id_krijgt_een_vast_id_uit_de_eis():
     assert a.id == b.id and a.id.startswith("NT-")
     assert NietToetsbaar(eis="Een andere eis", bron="§1", waarom="oordeel").id != a.id
     assert NietToetsbaar(id="NT-EIGEN", eis="Een eis", bron="§1", waarom="oordeel").id == "NT-EIGEN"
+
+
+def test_gezamenlijk_met_een_formulier_per_werkplan(tmp_path, capsys):
+    """With --gezamenlijk each werkplan may have its form: it goes to the werkplan of its
+    organisation, and only that werkplan's report follows it."""
+    map_ = tmp_path / "samenwerking"
+    shutil.copytree(VOORBEELDEN / "samenwerking", map_)
+    werkplannen = sorted(map_.glob("*.xlsx"))
+    _, zonder = _json(capsys, "toets", *werkplannen, "--gezamenlijk")
+    # the werkplan that has a finding not voldaan (MEE was late): the officer accepts it
+    eigen = next(r for r in zonder["werkplannen"] if any(b["status"] in ("afwijkend", "ontbreekt") for b in r["bevindingen"]))
+    regel = next(b["regel"] for b in eigen["bevindingen"] if b["status"] in ("afwijkend", "ontbreekt"))
+    pad = next(p for p in werkplannen if str(p) == eigen["werkplan"])
+    formulier = _formulier(pad)
+    _vul_in(formulier, {regel: {"Oordeel": "voldaan", "Motivering": MOTIVERING, "Beoordelaar": "J. de Vries"}})
+    capsys.readouterr()
+    _, met = _json(capsys, "toets", *werkplannen, "--gezamenlijk", "--beoordeling", formulier)
+    per_werkplan = {r["werkplan"]: r for r in met["werkplannen"]}
+    oordeel = next(b for b in per_werkplan[eigen["werkplan"]]["bevindingen"] if b["regel"] == regel)
+    assert oordeel["eindstatus"] == "voldaan" and oordeel["beoordeling"]["beoordelaar"] == "J. de Vries"
+    assert per_werkplan[eigen["werkplan"]]["ontvangst"]["beoordeling_bestand"] == formulier.name
+    for naam, r in per_werkplan.items():
+        if naam != eigen["werkplan"]:
+            assert all(b["beoordeling"] is None for b in r["bevindingen"]), naam
+
+    # two forms for one werkplan, or one for a werkplan not in the set: a message, exit 2
+    tweede = formulier.with_name("tweede-beoordeling.xlsx")
+    shutil.copy(formulier, tweede)
+    assert main(["toets", *map(str, werkplannen), "--gezamenlijk", "--beoordeling", str(formulier),
+                 "--beoordeling", str(tweede)]) == 2
+    assert "twee beoordelingsformulieren" in capsys.readouterr().err
+    ander = tmp_path / "werkplan-concept.xlsx"
+    shutil.copy(VOORBEELDEN / "werkplan-concept.xlsx", ander)
+    vreemd = _formulier(ander)
+    capsys.readouterr()
+    assert main(["toets", *map(str, werkplannen), "--gezamenlijk", "--beoordeling", str(vreemd)]) == 2
+    assert "wordt hier niet getoetst" in capsys.readouterr().err
+    # without --gezamenlijk, several werkplannen take no form
+    assert main(["toets", *map(str, werkplannen), "--beoordeling", str(formulier)]) == 2
+    assert "--gezamenlijk" in capsys.readouterr().err

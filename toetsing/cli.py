@@ -111,9 +111,10 @@ def _rapport_opties(p: argparse.ArgumentParser, uitvoer: str = "schrijf het rapp
                         "standaard: wat de naam na -o zegt (rapport.xlsx is xlsx), anders tekst")
     _uitvoer_opties(p, uitvoer)
     p.add_argument("--kort", action="store_true", help="toon alleen wat ontbreekt of afwijkt, in elk formaat")
-    p.add_argument("--beoordeling", type=Path, metavar="FORMULIER",
+    p.add_argument("--beoordeling", type=Path, metavar="FORMULIER", action="append",
                    help="het ingevulde beoordelingsformulier (toetsing beoordeling): het oordeel van de medewerker "
-                        "staat dan naast de uitkomst van de toetsing")
+                        "staat dan naast de uitkomst van de toetsing; met --gezamenlijk één per werkplan (herhaal "
+                        "--beoordeling)")
 
 
 def _opdracht_optie(p: argparse.ArgumentParser) -> None:
@@ -195,11 +196,11 @@ def _toets(args) -> int:
             from toetsing.fouten import ToetsingFout
 
             raise ToetsingFout("--vorige hoort bij één werkplan: toets het nieuwe werkplan apart met --vorige.")
-        if args.beoordeling:
+        if args.beoordeling and not args.gezamenlijk:
             from toetsing.fouten import ToetsingFout
 
             raise ToetsingFout("Een beoordelingsformulier (--beoordeling) hoort bij één werkplan; toets het werkplan "
-                               "apart.")
+                               "apart, of toets de werkplannen samen met --gezamenlijk (één formulier per werkplan).")
         return _toets_meer(args)
 
     werkplan = args.werkplannen[0]
@@ -226,11 +227,18 @@ def _met_beoordeling(args, toets):
     if not args.beoordeling:
         return toets
 
+    formulieren = args.beoordeling if isinstance(args.beoordeling, list) else [args.beoordeling]
+    if len(formulieren) > 1:
+        from toetsing.fouten import ToetsingFout
+
+        raise ToetsingFout("Geef één beoordelingsformulier (--beoordeling): het hoort bij één werkplan. Meer "
+                           "formulieren, één per werkplan, kunnen alleen bij --gezamenlijk.")
+
     def samen():
         from toetsing.beoordeling.samenvoegen import met_beoordeling
         from toetsing.dienst import lees_invoer
 
-        formulier = lees_invoer(args.beoordeling)  # first: a missing form fails before the work
+        formulier = lees_invoer(formulieren[0])  # first: a missing form fails before the work
         return met_beoordeling(toets(), formulier)
     return samen
 
@@ -284,8 +292,13 @@ def _toets_meer(args) -> int:
         from toetsing.rapport.formaten import inhoud_gezamenlijk
         from toetsing.rapport.gezamenlijk_tekst import toon_gezamenlijk
 
-        return _lever(args, lambda: toets_gezamenlijk([lees_invoer(p) for p in werkplannen], args.opdracht),
-                      inhoud_gezamenlijk, toon_gezamenlijk, werkplannen)
+        def samen():
+            from toetsing.beoordeling.samenvoegen import met_beoordelingen
+
+            formulieren = [lees_invoer(f) for f in args.beoordeling or []]  # first: a missing form fails before the work
+            return met_beoordelingen(toets_gezamenlijk([lees_invoer(p) for p in werkplannen], args.opdracht), formulieren)
+
+        return _lever(args, samen, inhoud_gezamenlijk, toon_gezamenlijk, [*werkplannen, *(args.beoordeling or [])])
 
     from toetsing.batch import SAMENVATTING, toets_alle, uitvoerpaden, voortgang
     from toetsing.fouten import ToetsingFout

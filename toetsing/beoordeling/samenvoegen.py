@@ -11,7 +11,7 @@ from pathlib import Path
 
 from toetsing.beoordeling import EIS, cellen, cellen_sha256, regel_vingerafdruk, vingerafdruk
 from toetsing.beoordeling.lezen import Beoordelingen, Invulling, Vastgelegd, lees_beoordelingen
-from toetsing.bevindingen import Beoordeling, Bevinding, HandmatigeEis, Rapport
+from toetsing.bevindingen import Beoordeling, Bevinding, GezamenlijkRapport, HandmatigeEis, Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.lezen.invoer import Invoer
 from toetsing.regels.laden import laad_regelset
@@ -22,6 +22,36 @@ from toetsing.werkplan.model import Melding
 def met_beoordeling(rapport: Rapport, formulier: Invoer) -> Rapport:
     """The report with the officer's judgements from the form (bytes as read by lees_invoer)."""
     return voeg_samen(rapport, lees_beoordelingen(formulier), laad_regelset(rapport.opdracht))
+
+
+def met_beoordelingen(samen: GezamenlijkRapport, formulieren: list[Invoer]) -> GezamenlijkRapport:
+    """A joint toetsing with the officer's forms, one per werkplan: each form goes to the werkplan
+    of its organisation (or, naming none, of its file name). A form for none of them, or a
+    second form for one werkplan, is refused with a Dutch message."""
+    regelset = laad_regelset(samen.gezamenlijk.opdracht)
+    werkplannen = list(samen.werkplannen)
+    bij: dict[int, str] = {}
+    for formulier in formulieren:
+        beoordelingen = lees_beoordelingen(formulier)
+        i = next((i for i, r in enumerate(werkplannen) if _van(r, beoordelingen)), None)
+        if i is None:
+            namen = ", ".join(f"{r.organisatie or Path(r.werkplan).name} ({Path(r.werkplan).name})" for r in samen.werkplannen)
+            raise ToetsingFout(f"{beoordelingen.bestand}: dit beoordelingsformulier hoort bij het werkplan "
+                               f"{beoordelingen.werkplan} (organisatie {beoordelingen.organisatie or '(niet ingevuld)'}), "
+                               f"en dat wordt hier niet getoetst. Getoetst worden: {namen}.")
+        if i in bij:
+            raise ToetsingFout(f"{beoordelingen.bestand} en {bij[i]}: twee beoordelingsformulieren voor het werkplan "
+                               f"{Path(werkplannen[i].werkplan).name}. Geef één formulier per werkplan.")
+        bij[i] = beoordelingen.bestand
+        werkplannen[i] = voeg_samen(werkplannen[i], beoordelingen, regelset)
+    return samen.model_copy(update={"werkplannen": werkplannen})
+
+
+def _van(rapport: Rapport, b: Beoordelingen) -> bool:
+    """The form was made for this werkplan: the same organisation, or (naming none) the same file."""
+    if b.organisatie or rapport.organisatie:
+        return b.organisatie == (rapport.organisatie or "")
+    return b.werkplan == (rapport.ontvangst.bestand if rapport.ontvangst else Path(rapport.werkplan).name)
 
 
 def voeg_samen(rapport: Rapport, beoordelingen: Beoordelingen, regelset: Regelset) -> Rapport:
@@ -76,8 +106,7 @@ def _zelfde_stuk(rapport: Rapport, b: Beoordelingen) -> None:
                            f"{rapport.stuk}. {nieuw}")
     organisatie = rapport.organisatie or ""
     bestand = rapport.ontvangst.bestand if rapport.ontvangst else Path(rapport.werkplan).name
-    if (b.organisatie or organisatie) and b.organisatie != organisatie or \
-            not (b.organisatie or organisatie) and b.werkplan != bestand:
+    if not _van(rapport, b):
         raise ToetsingFout(f"{b.bestand}: dit beoordelingsformulier hoort bij een ander werkplan ({b.werkplan}, "
                            f"organisatie {b.organisatie or '(niet ingevuld)'}), niet bij {bestand} (organisatie "
                            f"{organisatie or '(niet ingevuld)'}). {nieuw}")

@@ -74,6 +74,22 @@ def htmlbestand(*argumenten: str | Path):
     return open_
 
 
+def met_oordeel(toon):
+    """A page with the officer's judgements: the concept with a filled beoordelingsformulier,
+    shown by `toon(werkplan, formulier)` (a form to upload, or a command's HTML file)."""
+    def open_(browser, adres, tmp_path):
+        import shutil
+
+        from tests.test_beoordeling import _formulier, _oordeel_cjg
+
+        werkplan = tmp_path / CONCEPT.name
+        shutil.copy(CONCEPT, werkplan)
+        formulier = _formulier(werkplan)
+        _oordeel_cjg(formulier)
+        toon(werkplan, formulier)(browser, adres, tmp_path)
+    return open_
+
+
 # every page a user can see; a new page is one line
 PAGINAS = {
     "toetsen": adres_("/"),
@@ -98,6 +114,8 @@ PAGINAS = {
     "rapport-html-gezamenlijk": htmlbestand("toets", *SAMENWERKING, "--gezamenlijk"),
     "rapport-html-verantwoording": htmlbestand("verantwoording", VERANTWOORDING, "--werkplan", CONFORM),
     "aanvulling-html": htmlbestand("aanvulling", CONCEPT),
+    "uitslag-beoordeeld": met_oordeel(lambda w, f: formulier("/", werkplan=[w], beoordeling=[f])),
+    "rapport-html-beoordeeld": met_oordeel(lambda w, f: htmlbestand("toets", w, "--beoordeling", f)),
 }
 
 AXE_RUN = """

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from toetsing.bevindingen import GezamenlijkRapport
 from toetsing.rapport.als_xlsx import (
-    _koprij, afdrukken, geen_formules, kleur, opslaan, schrijf_bevindingen, schrijf_samenvatting,
+    BOVEN, _koprij, afdrukken, geen_formules, kleur, opslaan, rijhoogte, schrijf_bevindingen, schrijf_samenvatting,
 )
 from toetsing.rapport.gezamenlijk_tekst import LEGENDA, cel
 from toetsing.status import Status
@@ -40,6 +40,9 @@ def _dekking(ws, rapport: GezamenlijkRapport) -> None:
     for rij in rapport.matrix:
         aantal = sum(bool(d.rijen) for d in rij.dekking)
         ws.append([f"{rij.nr}. {rij.naam}", *(cel(d) for d in rij.dekking), aantal])
+        for c in ws[ws.max_row]:
+            c.alignment = BOVEN  # a long name wraps within its column, on screen and on paper
+        rijhoogte(ws, ws.max_row)
         if aantal == 0:
             kleur(ws.cell(ws.max_row, len(koppen)), Status.ontbreekt)
     ws.append([])

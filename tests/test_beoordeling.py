@@ -194,7 +194,7 @@ def test_gezamenlijk_met_een_formulier_per_werkplan(tmp_path, capsys):
     # the werkplan that has a finding not voldaan (MEE was late): the officer accepts it
     eigen = next(r for r in zonder["werkplannen"] if any(b["status"] in ("afwijkend", "ontbreekt") for b in r["bevindingen"]))
     regel = next(b["regel"] for b in eigen["bevindingen"] if b["status"] in ("afwijkend", "ontbreekt"))
-    pad = next(p for p in werkplannen if str(p) == eigen["werkplan"])
+    pad = next(p for p in werkplannen if p.name == eigen["werkplan"])
     formulier = _formulier(pad)
     _vul_in(formulier, {regel: {"Oordeel": "voldaan", "Motivering": MOTIVERING, "Beoordelaar": "J. de Vries"}})
     capsys.readouterr()

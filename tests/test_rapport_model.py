@@ -180,7 +180,7 @@ def test_formaten_staan_op_een_plek(tmp_path):
     for f in formaten.FORMATEN.values():
         assert f.extensie.startswith(".") and "/" in f.mediatype
         assert _inhoud(formaten.inhoud(rapport, f.naam)) == _inhoud(f.enkel(rapport, False))
-    assert json.loads(formaten.inhoud(rapport, "json"))["werkplan"] == rapport.werkplan
+    assert json.loads(formaten.inhoud(rapport, "json"))["werkplan"] == CONCEPT.name  # the file, not its folder
     assert formaten.inhoud(rapport, "html").startswith(b"<!DOCTYPE html>")
     assert formaten.inhoud(rapport, "xlsx")[:2] == b"PK"
     assert [p.suffix for p in uitvoerpaden([CONCEPT], tmp_path / "uit", "html", False)] == [".html"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, model_validator
@@ -234,10 +235,16 @@ class Rapport(BaseModel):
     def _tijd(self, tijd: datetime) -> str:
         return tijd.isoformat(timespec="seconds")
 
+    @field_serializer("werkplan", "toezegging", when_used="json")
+    def _naam(self, pad: str | None) -> str | None:
+        # the file, not a folder of the machine it was judged on: a report is mailed and archived
+        return pad and PurePath(pad).name
+
     @field_serializer("meldingen", when_used="json")
     def _meldingen(self, meldingen: list[Melding]) -> list[dict[str, Any]]:
         # the message as the other writers show it, for a program that only passes it on
-        return [m.model_dump(mode="json") | {"tekst_volledig": str(m)} for m in meldingen]
+        namen = (m.model_copy(update={"bestand": PurePath(m.bestand).name}) for m in meldingen)
+        return [m.model_dump(mode="json") | {"tekst_volledig": str(m)} for m in namen]
 
 
 class Dekking(BaseModel):

@@ -406,6 +406,27 @@ def test_trage_kopregels_sluiten_de_verbinding(webserver):
     assert _antwoord(webserver, b"GET / HTTP/1.1\r\nHost: x\r\n") == b""  # the blank line never comes
 
 
+def test_trage_kopregels_van_het_volgende_verzoek_sluiten_de_verbinding(webserver):
+    """On a kept-alive connection the clock runs again after each response."""
+    import socket
+    import time
+
+    with socket.create_connection(("127.0.0.1", webserver), timeout=10) as verbinding:
+        verbinding.sendall(b"GET /static/web.css HTTP/1.1\r\nHost: x\r\n\r\n")
+        ontvangen = b""
+        while b"\r\n\r\n" not in ontvangen:
+            ontvangen += verbinding.recv(65536)
+        kop, _, lijf = ontvangen.partition(b"\r\n\r\n")
+        lengte = int(next(r.split(b":")[1] for r in kop.split(b"\r\n") if r.lower().startswith(b"content-length")))
+        while len(lijf) < lengte:
+            lijf += verbinding.recv(65536)
+        assert kop.startswith(b"HTTP/1.1 200")
+        begin = time.monotonic()
+        verbinding.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # the blank line never comes
+        assert verbinding.recv(65536) == b""  # closed, nothing answered
+        assert time.monotonic() - begin < 5  # by the clock (0.5 s here), not by the socket's timeout
+
+
 def test_trage_upload_krijgt_een_nederlandse_melding(webserver):
     antwoord = _antwoord(webserver, b"POST /toetsen HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; "
                                     b"boundary=g\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n--g\r\n")

@@ -542,16 +542,24 @@ _sjablonen.env.globals.update(
 
 
 class _Kopklok(H11Protocol):
-    """uvicorn's HTTP/1.1 connection with a clock on the request's line and headers: a
-    client that has not sent them within KOP_TIJD seconds is disconnected (uvicorn's own
-    keep-alive timeout only runs between requests)."""
+    """uvicorn's HTTP/1.1 connection with a clock on each request's line and headers: a
+    client that has not sent them within KOP_TIJD seconds of connecting, or of the previous
+    response on a kept-alive connection, is disconnected (uvicorn's own keep-alive timeout
+    stops as soon as any byte of the next request arrives)."""
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        self._kopklok = self.loop.call_later(KOP_TIJD, self._te_traag)
+        self._kopklok = self.loop.call_later(KOP_TIJD, self._te_traag, None)
 
-    def _te_traag(self) -> None:
-        if self.cycle is None and not self.transport.is_closing():  # no request has begun
+    def on_response_complete(self) -> None:
+        klaar = self.cycle
+        super().on_response_complete()
+        self._kopklok.cancel()
+        if not self.transport.is_closing():
+            self._kopklok = self.loop.call_later(KOP_TIJD, self._te_traag, klaar)
+
+    def _te_traag(self, vorige) -> None:
+        if self.cycle is vorige and not self.transport.is_closing():  # no new request has begun
             self.transport.close()
 
     def connection_lost(self, exc) -> None:

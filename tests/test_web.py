@@ -449,7 +449,8 @@ def test_verantwoording_toetsen(client):
     assert pagina.eerste("a", **{"aria-current": "page"})["href"] == "/verantwoording"
     stam = VERANTWOORDING.stem
     downloads = pagina.downloads[VERANTWOORDING.name]
-    assert set(downloads) == {f"{stam}-rapport.xlsx", f"{stam}-rapport.html", f"{stam}-rapport.json"}
+    assert set(downloads) == {f"{stam}-rapport.xlsx", f"{stam}-rapport.html", f"{stam}-rapport.json",
+                              f"{stam}-beoordeling.xlsx"}
     json_rapport = json.loads(_data(downloads[f"{stam}-rapport.json"]))
     assert json_rapport["samenvatting"] == rapport.telling()
     assert json_rapport["ontvangst"]["toezegging_sha256"] == lees_invoer(CONFORM).sha256
@@ -641,3 +642,33 @@ def test_formulier_na_een_fout_houdt_de_keuzes(client):
     assert "checked" in pagina.eerste("input", id="wijze-samen") and "checked" not in pagina.eerste("input", id="wijze-apart")
     gekozen = [a["value"] for t, a in pagina.tags if t == "option" and "selected" in a]
     assert gekozen == ["meierijstad-2021"]
+
+
+def test_verantwoording_met_het_oordeel_van_de_controleur(client, tmp_path):
+    """The auditor downloads the form with the verantwoording's report, fills it in, and sends it
+    back with both files: the judgement stands beside the outcome."""
+    from tests.test_beoordeling import _vul_in
+
+    eerste = _verantwoording(client, VERANTWOORDING, CONFORM)
+    formulier = tmp_path / f"{VERANTWOORDING.stem}-beoordeling.xlsx"
+    formulier.write_bytes(_data(Pagina(eerste.text).downloads[VERANTWOORDING.name][formulier.name]))
+    rapport = toets_verantwoording_bestand(lees_invoer(VERANTWOORDING), lees_invoer(CONFORM))
+    regel = next(b.regel for b in rapport.bevindingen if b.status.value == "afwijkend")
+    _vul_in(formulier, {regel: {"Oordeel": "voldaan", "Motivering": "Uitgelegd in het jaarverslag, p. 4",
+                                "Beoordelaar": "R. Jansen"}})
+    antwoord = client.post("/verantwoording", data={"opdracht": ""}, files=[
+        ("verantwoording", _voorbeeld(VERANTWOORDING)), ("werkplan", _voorbeeld(CONFORM)),
+        ("beoordeling", _voorbeeld(formulier))])
+    assert antwoord.status_code == 200
+    pagina = Pagina(antwoord.text)
+    assert "R. Jansen" in pagina.platte_tekst
+    zonder, met = Pagina(eerste.text).telling[VERANTWOORDING.name], pagina.telling[VERANTWOORDING.name]
+    assert met["afwijkend"] == zonder["afwijkend"] - 1 and met["voldaan"] == zonder["voldaan"] + 1
+    # a werkplan's form is refused at its field
+    werkplanformulier = _data(Pagina(_upload(client, _voorbeeld(CONFORM)).text).downloads[CONFORM.name]
+                              ["werkplan-conform-beoordeling.xlsx"])
+    fout = client.post("/verantwoording", data={"opdracht": ""}, files=[
+        ("verantwoording", _voorbeeld(VERANTWOORDING)), ("werkplan", _voorbeeld(CONFORM)),
+        ("beoordeling", ("werkplan-conform-beoordeling.xlsx", werkplanformulier))])
+    assert fout.status_code == 422
+    assert "hoort bij een werkplan, niet bij een verantwoording" in _fout_bij_veld(Pagina(fout.text), "beoordeling")

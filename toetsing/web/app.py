@@ -42,7 +42,7 @@ from toetsing.batch import (KOPPEN_VERANTWOORDING, SAMENVATTING, GeenWerkplan, S
 from toetsing.batch import Uitslag as Batchregel
 from toetsing.beoordeling.formulier import maak_formulier
 from toetsing.bevindingen import Rapport
-from toetsing.dienst import Invoer, lees_en_toets, toets_gezamenlijk, toets_verantwoording_bestand, vorig_rapport
+from toetsing.dienst import Invoer, engine_voor, lees_en_toets, toets_gezamenlijk, toets_verantwoording_bestand, vorig_rapport
 from toetsing.fouten import RegelFout, ToetsingFout
 from toetsing.lezen.importeer import lees_werkplan
 from toetsing.rapport import als_html, formaten
@@ -184,10 +184,10 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
     @app.post("/verantwoording", response_class=HTMLResponse)
     async def verantwoording(request: Request):
         try:
-            async with request.form(max_files=2, max_fields=3) as formulier:
+            async with request.form(max_files=3, max_fields=3) as formulier:
                 request.state.gekozen = {"opdracht": formulier.get("opdracht")}
                 opdracht = _opdracht(formulier.get("opdracht"), verplicht=False)
-                stukken = {veld: await _bestand(formulier.get(veld)) for veld in ("verantwoording", "werkplan")}
+                stukken = {veld: await _bestand(formulier.get(veld)) for veld in ("verantwoording", "werkplan", "beoordeling")}
         except HTTPException:
             raise Invoerfout("Het formulier kon niet worden gelezen. Kies één verantwoording en één werkplan en "
                              "probeer het opnieuw.", "verantwoording") from None
@@ -196,7 +196,7 @@ def maak_app(upload_grens: int = UPLOAD_GRENS) -> FastAPI:
         if not stukken["werkplan"]:
             raise Invoerfout("Kies het werkplan waarop de subsidie is verleend: een Excel-bestand (.xlsx).", "werkplan")
         return _pagina(request, "uitslag.html", **await run_in_threadpool(
-            _toets_verantwoording, stukken["verantwoording"], stukken["werkplan"], opdracht))
+            _toets_verantwoording, stukken["verantwoording"], stukken["werkplan"], opdracht, stukken["beoordeling"]))
 
     @app.post("/aanvulling")
     async def aanvulling(request: Request):
@@ -389,11 +389,15 @@ def _apart(invoeren: list[Invoer], opdracht: str) -> dict:
             "overzicht": {"regels": regels, "oordeel": oordeel(samenvatting), "downloads": downloads}}
 
 
-def _toets_verantwoording(verantwoording: Invoer, werkplan: Invoer, opdracht: str) -> dict:
-    """A verantwoording against its werkplan, as `toetsing verantwoording` does; a file that
-    cannot be read, or is the other kind of file, is said at its own field."""
+def _toets_verantwoording(verantwoording: Invoer, werkplan: Invoer, opdracht: str,
+                          beoordeling: Invoer | None = None) -> dict:
+    """A verantwoording against its werkplan, as `toetsing verantwoording` does, with the
+    auditor's judgements when `beoordeling` is given; a file that cannot be read, or is the
+    other kind of file, is said at its own field."""
     with _EEN_TEGELIJK:
         rapport = toets_verantwoording_bestand(verantwoording, werkplan, opdracht or None, lees=_lees_stuk)
+    if beoordeling:
+        rapport = _beoordeeld(beoordeling, rapport)
     return {"samen": None, "gezamenlijk": None,
             "uitslagen": [Uitslag(rapport, _downloads(rapport, verantwoording.inhoud))]}
 
@@ -442,16 +446,16 @@ def _vergelijk(vorige: Invoer, rapport: Rapport) -> Rapport:
 
 
 def _downloads(rapport: Rapport, werkplan: bytes) -> list[Download]:
-    """The report in every format, and the werkplan's annotated copy (a verantwoording has
-    none, as on the command line)."""
+    """The report in every format, the werkplan's annotated copy (a verantwoording has none,
+    as on the command line), and the beoordelingsformulier for the officer's own judgement."""
     stam = Path(rapport.werkplan).stem
     return [
         *(_download(f"Het rapport {f.uitleg}", f"{stam}-rapport{f.extensie}", f.mediatype, f.enkel(rapport, False))
           for f in map(formaten.formaat, ("xlsx", "html", "json"))),
         *([_download("Uw werkplan met de bevindingen in de cellen", f"{stam}-getoetst.xlsx", XLSX,
-                     annoteer(rapport, werkplan)),
-           _download("Het beoordelingsformulier, voor het oordeel van de medewerker", f"{stam}-beoordeling.xlsx", XLSX,
-                     maak_formulier(rapport, _regelset(rapport.opdracht)))] if rapport.stuk == "werkplan" else []),
+                     annoteer(rapport, werkplan))] if rapport.stuk == "werkplan" else []),
+        _download("Het beoordelingsformulier, voor het oordeel van de medewerker", f"{stam}-beoordeling.xlsx", XLSX,
+                  maak_formulier(rapport, engine_voor(rapport.opdracht, rapport.stuk).regelset)),
     ]
 
 

@@ -209,37 +209,42 @@ def _toets(args) -> int:
 
         # an officer's judgements whose cells did not change carry over (beoordeling.samenvoegen)
         return _lever(args, _met_beoordeling(
-            args, lambda: toets_opnieuw(lees_invoer(werkplan), lees_invoer(args.vorige), args.opdracht)),
+            _een_formulier(args.beoordeling), lambda: toets_opnieuw(lees_invoer(werkplan), lees_invoer(args.vorige), args.opdracht)),
             invoer=[werkplan, args.vorige])
-    return _lever(args, _met_beoordeling(args, lambda: toets_bestand(lees_invoer(werkplan), args.opdracht)),
+    return _lever(args, _met_beoordeling(_een_formulier(args.beoordeling),
+                                         lambda: toets_bestand(lees_invoer(werkplan), args.opdracht)),
                   invoer=[werkplan])
 
 
 def _verantwoording(args) -> int:
     from toetsing.dienst import lees_invoer, toets_verantwoording_bestand
 
-    return _lever(args, _met_beoordeling(args, lambda: toets_verantwoording_bestand(
+    return _lever(args, _met_beoordeling(_een_formulier(args.beoordeling), lambda: toets_verantwoording_bestand(
         lees_invoer(args.verantwoording), lees_invoer(args.werkplan), args.opdracht)))
 
 
-def _met_beoordeling(args, toets):
-    """The toetsing, with the officer's filled beoordelingsformulier merged in when given."""
-    if not args.beoordeling:
-        return toets
-
-    formulieren = args.beoordeling if isinstance(args.beoordeling, list) else [args.beoordeling]
-    if len(formulieren) > 1:
+def _een_formulier(formulieren: list[Path] | None) -> Path | None:
+    """The one beoordelingsformulier of a toetsing of one document (--beoordeling repeats only
+    with --gezamenlijk, one per werkplan)."""
+    if formulieren and len(formulieren) > 1:
         from toetsing.fouten import ToetsingFout
 
         raise ToetsingFout("Geef één beoordelingsformulier (--beoordeling): het hoort bij één werkplan. Meer "
                            "formulieren, één per werkplan, kunnen alleen bij --gezamenlijk.")
+    return formulieren[0] if formulieren else None
+
+
+def _met_beoordeling(formulier: Path | None, toets):
+    """The toetsing, with the officer's filled beoordelingsformulier merged in when given."""
+    if not formulier:
+        return toets
 
     def samen():
         from toetsing.beoordeling.samenvoegen import met_beoordeling
         from toetsing.dienst import lees_invoer
 
-        formulier = lees_invoer(formulieren[0])  # first: a missing form fails before the work
-        return met_beoordeling(toets(), formulier)
+        invoer = lees_invoer(formulier)  # first: a missing form fails before the work
+        return met_beoordeling(toets(), invoer)
     return samen
 
 
@@ -367,7 +372,7 @@ def _annoteer(args) -> int:
 
     doel = _xlsx_doel(args.uitvoer or args.werkplan.with_name(f"{args.werkplan.stem}-getoetst.xlsx"))
     invoer = lees_invoer(args.werkplan)  # the copy is made of the bytes that were judged
-    rapport = _met_beoordeling(args, lambda: toets_bestand(invoer, args.opdracht))()
+    rapport = _met_beoordeling(args.beoordeling, lambda: toets_bestand(invoer, args.opdracht))()
     _schrijf(args, doel, annoteer(rapport, invoer.inhoud), "Het getoetste werkplan")
     if heeft_macros(invoer.inhoud):
         print("Let op: de macro's van het werkplan staan niet in de kopie; het origineel heeft ze nog.", file=sys.stderr)

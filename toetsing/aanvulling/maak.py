@@ -48,11 +48,11 @@ def toets_voor_brief(pad: Path | Invoer, opdracht: str | None,
 
 def brief_voor(werkplan: Werkplan, rapport: Rapport, datum: date, dagen: int | None = None,
                uiterlijk: date | None = None) -> tuple[Aanvullingsverzoek | None, bytes | None]:
-    from toetsing.regels.laden import laad_regelset
+    from toetsing.dienst import engine_voor
 
     if not any(b.eindstatus in OPEN for b in rapport.bevindingen) and not _handmatig_open(rapport):
         return None, None
-    regelset = laad_regelset(rapport.opdracht)
+    regelset = engine_voor(rapport.opdracht, rapport.stuk).regelset  # the rules it was judged by, loaded once
     termijn = kies_termijn(datum, dagen, uiterlijk, regelset.brief.aangewezen_dagen)
     aanspreekpunt = werkplan.algemeen.aanspreekpunt
     sjabloon = briefsjabloon(regelset)

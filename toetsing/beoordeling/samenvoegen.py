@@ -14,21 +14,19 @@ from toetsing.beoordeling.lezen import Beoordelingen, Invulling, Vastgelegd, lee
 from toetsing.bevindingen import Beoordeling, Bevinding, GezamenlijkRapport, HandmatigeEis, Rapport
 from toetsing.fouten import ToetsingFout
 from toetsing.lezen.invoer import Invoer
-from toetsing.regels.laden import laad_regelset
 from toetsing.regels.model import Regelset
 from toetsing.werkplan.model import Melding
 
 
 def met_beoordeling(rapport: Rapport, formulier: Invoer) -> Rapport:
     """The report with the officer's judgements from the form (bytes as read by lees_invoer)."""
-    return voeg_samen(rapport, lees_beoordelingen(formulier), laad_regelset(rapport.opdracht))
+    return voeg_samen(rapport, lees_beoordelingen(formulier), _regelset(rapport))
 
 
 def met_beoordelingen(samen: GezamenlijkRapport, formulieren: list[Invoer]) -> GezamenlijkRapport:
     """A joint toetsing with the officer's forms, one per werkplan: each form goes to the werkplan
     of its organisation (or, naming none, of its file name). A form for none of them, or a
     second form for one werkplan, is refused with a Dutch message."""
-    regelset = laad_regelset(samen.gezamenlijk.opdracht)
     werkplannen = list(samen.werkplannen)
     bij: dict[int, str] = {}
     for formulier in formulieren:
@@ -43,8 +41,15 @@ def met_beoordelingen(samen: GezamenlijkRapport, formulieren: list[Invoer]) -> G
             raise ToetsingFout(f"{beoordelingen.bestand} en {bij[i]}: twee beoordelingsformulieren voor het werkplan "
                                f"{Path(werkplannen[i].werkplan).name}. Geef één formulier per werkplan.")
         bij[i] = beoordelingen.bestand
-        werkplannen[i] = voeg_samen(werkplannen[i], beoordelingen, regelset)
+        werkplannen[i] = voeg_samen(werkplannen[i], beoordelingen, _regelset(werkplannen[i]))
     return samen.model_copy(update={"werkplannen": werkplannen})
+
+
+def _regelset(rapport: Rapport) -> Regelset:
+    """The rule set the report was made with, as compiled once per process (dienst.engine_voor)."""
+    from toetsing.dienst import engine_voor
+
+    return engine_voor(rapport.opdracht, rapport.stuk).regelset
 
 
 def _van(rapport: Rapport, b: Beoordelingen) -> bool:

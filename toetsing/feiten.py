@@ -76,7 +76,7 @@ class Kader:
     when its code cell is empty (per fact kind: normalised description -> code), which
     deelopdracht a catalogue code belongs to (per fact kind: code -> nr), and which
     deelopdracht an onderdeel names by its name (normalised name or synonym -> nr), and
-    which terms to look for in which texts."""
+    which terms to look for in which texts and which codes hold a list of names."""
 
     deelopdrachten: tuple[int, ...] = ()
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -84,6 +84,8 @@ class Kader:
     onderdelen: dict[str, str] = field(default_factory=dict)
     # the terms the rules look for in a text, per (fact kind, field): "vermelding" facts
     termen: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # the Kengetallen codes whose text a rule reads as a list of names: "kengetalnaam" facts
+    namenlijsten: frozenset[str] = frozenset()
 
 
 # The last facts of a session: rules that look for what is missing fire on one of them, so
@@ -135,7 +137,7 @@ def maak_feiten(werkplan: Werkplan, kader: Kader = Kader()) -> tuple[list[Feit],
             voeg_toe(feit, bronnen)
             for vermelding in _vermeldingen(feit, bronnen, kader):
                 voeg_toe(*vermelding)
-            if soort == "kengetal":
+            if soort == "kengetal" and feit.get("code") in kader.namenlijsten:
                 for naamfeit, naambronnen in _kengetalnamen(feit, rij):
                     voeg_toe(naamfeit, naambronnen)
             alle_bronnen += bronnen
@@ -266,7 +268,7 @@ def _kengetalnamen(feit: Feit, rij: Rij) -> Iterable[tuple[Feit, list[tuple[str,
     a joint check can count the different names of all werkplannen together (the engine
     cannot split a text itself)."""
     waarde = getattr(rij, "waarde", None)
-    if "code" not in feit or waarde is None or not isinstance(waarde.waarde, str):
+    if waarde is None or not isinstance(waarde.waarde, str):
         return
     for i, (naam, getoond) in enumerate(namen(waarde.waarde).items()):
         yield {"id": f"kengetalnaam-{rij.rij}-{i}", "soort": "kengetalnaam", "code": feit["code"], "naam": naam,

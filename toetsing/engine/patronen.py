@@ -100,15 +100,16 @@ def gebruikte_velden(conditie: list[Patroon]) -> Iterator[tuple[str, str]]:
                     yield from _verwijzingen(waarde, soorten)
 
 
-def gezochte_termen(conditie: list[Patroon]) -> Iterator[tuple[str, str, str]]:
-    """(fact kind, field, term) of every `vermelding` a condition looks for, negated ones
-    included: the facts layer makes a vermelding only for what some rule looks for."""
+def gezocht(conditie: list[Patroon], soort: str) -> Iterator[dict[str, Any]]:
+    """The values asked for equal of every pattern of fact kind `soort` in a condition, negated
+    ones included: the facts layer makes the facts of a kind some are only for what a rule
+    looks for (a `vermelding` per term, a `kengetalnaam` per name of a code's list)."""
     for item in conditie:
         for patroon in item.values():
             lijst = patroon["$and"] if set(patroon) == {"$and"} else [patroon]
             waarden = {k: v for d in lijst for k, v in d.items() if not k.startswith("$")}
-            if waarden.get("soort") == "vermelding":
-                yield waarden["bron"], waarden["veld"], waarden["term"]
+            if waarden.get("soort") == soort:
+                yield waarden
 
 
 def _verwijzingen(waarde: Any, soorten: dict[str, str]) -> Iterator[tuple[str, str]]:

@@ -16,7 +16,7 @@ from durable import engine as durable_engine
 import durable_rules_engine
 
 from toetsing.engine.compileer import Compiler
-from toetsing.engine.patronen import Deel, gezochte_termen, in_groep
+from toetsing.engine.patronen import Deel, gezocht, in_groep
 from toetsing.feiten import EINDE_GROEPEN, Kader
 from toetsing.fouten import RegelFout
 from toetsing.regels.model import Regelset
@@ -47,8 +47,8 @@ def _termen(delen) -> dict[tuple[str, str], tuple[str, ...]]:
     """Per (fact kind, field), the terms the parts look for in its text (in a fixed order)."""
     termen: dict[tuple[str, str], set[str]] = {}
     for deel in delen:
-        for bron, veld, term in gezochte_termen(deel.conditie):
-            termen.setdefault((bron, veld), set()).add(term)
+        for v in gezocht(deel.conditie, "vermelding"):
+            termen.setdefault((v["bron"], v["veld"]), set()).add(v["term"])
     return {sleutel: tuple(sorted(t)) for sleutel, t in termen.items()}
 
 
@@ -83,6 +83,7 @@ class Engine:
             onderdelen={normaliseer(naam): str(nr) for nr, d in regelset.deelopdrachten.items()
                         for naam in (d.naam, *d.synoniemen)},
             termen=_termen(self.delen.values()),
+            namenlijsten=frozenset(n["code"] for d in self.delen.values() for n in gezocht(d.conditie, "kengetalnaam")),
         )
         self._host = _Host()
         # durable-rules keeps ruleset names process-wide; a fresh name per compile

@@ -235,7 +235,8 @@ def _rijen(blad: str, regelset: Regelset, werkplan: Werkplan, regels: list[Regel
 def _prestatierijen(regelset: Regelset, werkplan: Werkplan, regels: list[Regel]) -> Iterator[dict[str, object]]:
     """A row for the organisation's own prestatie of each deelopdracht a rule wants one for
     (PRESTATIES-B..), where no figure of the rule set's list belongs to it (nor of the werkplan)."""
-    gedekt = {k.deelopdracht for k in regelset.kengetallen.values() if k.deelopdracht and normaliseer(k.eenheid) != "tekst"}
+    gedekt = {k.deelopdracht for k in regelset.kengetallen.values()
+              if k.deelopdracht and normaliseer(k.eenheid) not in contract.TEKST_EENHEDEN}
     gedekt |= {r.deelopdracht.waarde for r in werkplan.kengetallen if r.deelopdracht}
     for nr in sorted({n for r in regels for c in r.controles if (n := c.prestatie_van())} - gedekt):
         yield {"omschrijving": f"uw eigen prestatie voor deelopdracht {nr} ({regelset.deelopdrachten[nr].naam}), "

@@ -30,7 +30,7 @@ from toetsing.lezen.waarden import (
 )
 from toetsing.lezen.werkboek import Cell, Sheet, Workbook, lookup
 from toetsing.tekst import normaliseer
-from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key, is_totaalnaam
+from toetsing.werkplan.contract import ALGEMEEN, ALGEMEEN_FIELDS, TABLES, Column, Kind, Table, header_key, is_totaalnaam, TEKST_EENHEDEN
 from toetsing.werkplan.model import RIJMODELLEN, Algemeen, Melding, W, Werkplan
 
 # each parser gets the cell and the werkplan's Subsidiejaar (for quarters without a year)
@@ -49,8 +49,6 @@ _PARSERS: dict[Kind, Callable[[Cell, int | None], Any]] = {
     Kind.REIKWIJDTE: lambda cell, _: parse_reikwijdte(cell.value),
     Kind.OPDRACHT: lambda cell, _: parse_opdracht(cell.value),
 }
-
-_TEXT_UNITS = {"", "tekst", "text"}
 
 
 class _Reader:
@@ -102,7 +100,7 @@ def _check_kengetal(fields: dict[str, Any], reader: _Reader) -> None:
     """A Waarde that is text where the Eenheid asks for a number: kept, but reported."""
     waarde: W | None = fields.get("waarde")
     eenheid: W | None = fields.get("eenheid")
-    if waarde and isinstance(waarde.waarde, str) and eenheid and normaliseer(eenheid.waarde) not in _TEXT_UNITS:
+    if waarde and isinstance(waarde.waarde, str) and eenheid and normaliseer(eenheid.waarde) not in TEKST_EENHEDEN:
         reader.report(waarde.plek.blad, waarde.plek.cel, f"{quote(waarde.waarde)} is geen getal")
 
 

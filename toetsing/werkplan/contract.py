@@ -49,6 +49,10 @@ class Column:
         return self.names[0]
 
 
+# a Kengetallen Eenheid that says the Waarde is text, not a figure (normalised)
+TEKST_EENHEDEN = frozenset({"", "tekst", "text"})
+
+
 def is_totaalnaam(naam: object) -> bool:
     """A row whose name begins with Totaal is a sheet's total row (on a sheet with `totaal`)."""
     return naam is not None and normaliseer(str(naam)).startswith("totaal")
